@@ -1,0 +1,78 @@
+package dev.outboundwishlist.cli;
+
+import dev.outboundwishlist.diagnostics.Diagnostic;
+import dev.outboundwishlist.diagnostics.Severity;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+/**
+ * JUnit XML, which every CI server shows: one test suite a template, one test case a finding
+ * (errors and warnings fail, infos pass), or one passing case for a clean template.
+ */
+final class JunitReport {
+
+    private JunitReport() {
+    }
+
+    static String render(List<TemplateRun> runs) {
+        StringWriter text = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            xml.writeAttribute("name", "OutboundWishlist validate");
+            for (TemplateRun run : runs) {
+                suite(xml, run);
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML", e);
+        }
+        return text + "\n";
+    }
+
+    private static void suite(XMLStreamWriter xml, TemplateRun run) throws XMLStreamException {
+        List<Diagnostic> findings = run.diagnostics();
+        long failures = findings.stream().filter(d -> d.severity() != Severity.INFO).count();
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", run.file());
+        xml.writeAttribute("tests", String.valueOf(Math.max(1, findings.size())));
+        xml.writeAttribute("failures", String.valueOf(failures));
+        xml.writeAttribute("errors", "0");
+        if (findings.isEmpty()) {
+            xml.writeCharacters("\n    ");
+            xml.writeEmptyElement("testcase");
+            xml.writeAttribute("classname", run.file());
+            xml.writeAttribute("name", "template is valid");
+        }
+        for (Diagnostic d : findings) {
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("testcase");
+            xml.writeAttribute("classname", run.file());
+            xml.writeAttribute("name", d.code().id() + " " + (d.path().isRoot() ? "(template)" : d.path().toString()));
+            if (d.severity() != Severity.INFO) {
+                xml.writeStartElement("failure");
+                xml.writeAttribute("type", d.severity().label());
+                xml.writeAttribute("message", d.message());
+                xml.writeCharacters(TextReport.line(run.file(), d));
+                xml.writeEndElement();
+            } else {
+                xml.writeStartElement("system-out");
+                xml.writeCharacters(TextReport.line(run.file(), d));
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.outboundwishlist.cli;
+
+import dev.outboundwishlist.engine.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command-line tool: the macro's engine, offline, for laptops and CI pipelines. */
+@Command(name = "outboundwishlist",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Expands OutboundWishlist templates offline, exactly as the CloudFormation macro does.",
+        subcommands = {ExpandCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:Success; no errors (validate: no errors or warnings).",
+            " 2:The template has errors (nothing was written).",
+            " 4:validate only: warnings, and no errors.",
+            " 6:validate only: errors and warnings.",
+            "64:Invalid command line.",
+            "70:Internal fault (please report it)."})
+public final class Main {
+
+    static final int USAGE = 64;
+    static final int SOFTWARE = 70;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main())
+                .setExitCodeExceptionMapper(e -> SOFTWARE)
+                .setParameterExceptionHandler((e, a) -> {
+                    e.getCommandLine().getErr().println(e.getMessage());
+                    e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                            + " --help' for more information.");
+                    return USAGE;
+                })
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("internal fault: " + e);
+                    return SOFTWARE;
+                });
+        return commandLine.execute(args);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"outboundwishlist " + Version.current()};
+        }
+    }
+}

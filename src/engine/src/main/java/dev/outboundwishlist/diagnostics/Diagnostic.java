@@ -1,0 +1,41 @@
+package dev.outboundwishlist.diagnostics;
+
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * One finding: what is wrong (or worth knowing), where in the template, and how bad it is.
+ * The position is absent when the input had no lines (a macro event's JSON fragment).
+ */
+public record Diagnostic(DiagnosticCode code, Severity severity, TemplatePath path,
+                         Optional<SourcePosition> position, String message) {
+
+    /** Source order first, so a reader walks the file top to bottom; then path, then code. */
+    public static final Comparator<Diagnostic> SOURCE_ORDER = Comparator
+            .comparing((Diagnostic d) -> d.position().orElse(null),
+                    Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(d -> d.path().toString())
+            .thenComparing(d -> d.code().id())
+            .thenComparing(Diagnostic::message);
+
+    public static Diagnostic of(DiagnosticCode code, TemplatePath path, String message) {
+        return new Diagnostic(code, code.defaultSeverity(), path, Optional.empty(), message);
+    }
+
+    public Diagnostic at(Optional<SourcePosition> where) {
+        return new Diagnostic(code, severity, path, where, message);
+    }
+
+    public Diagnostic withSeverity(Severity other) {
+        return new Diagnostic(code, other, path, position, message);
+    }
+
+    public boolean isError() {
+        return severity == Severity.ERROR;
+    }
+
+    /** {@code path: message} — the form used in the macro's error message. */
+    public String pathAndMessage() {
+        return path.isRoot() ? message : path + ": " + message;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.outboundwishlist.diagnostics;
+
+/**
+ * Every finding the product can report, with a stable id. Ids never change meaning; retired ids
+ * are not reused. OWL0xx: reading the template; OWL1xx: template structure and settings;
+ * OWL2xx: OutboundNetworkAccess; OWL3xx: task-level RoleArn; OWL4xx: definition-level Catch and
+ * Retry; OWL9xx: checks on the expanded template and internal faults.
+ */
+public enum DiagnosticCode {
+    UNREADABLE("OWL001", Severity.ERROR, "The template file cannot be read or is not UTF-8 text."),
+    EMPTY("OWL002", Severity.ERROR, "The template is empty."),
+    TOO_LARGE("OWL003", Severity.ERROR, "The template is larger than CloudFormation's 1 MB limit."),
+    YAML_SYNTAX("OWL004", Severity.ERROR, "The template is not well-formed YAML."),
+    JSON_SYNTAX("OWL005", Severity.ERROR, "The template is not well-formed JSON."),
+    ALIAS_LIMIT("OWL006", Severity.ERROR, "YAML aliases expand the template beyond the size limit."),
+    TOO_DEEP("OWL007", Severity.ERROR, "Values are nested deeper than the limit."),
+    DUPLICATE_KEY("OWL008", Severity.ERROR, "A mapping has the same key twice."),
+    NOT_A_MAPPING("OWL009", Severity.ERROR, "The template is not a mapping of sections."),
+    UNSUPPORTED_YAML("OWL010", Severity.ERROR, "The YAML uses a feature CloudFormation templates cannot hold."),
+
+    WRONG_SECTION_TYPE("OWL101", Severity.ERROR, "A template section or resource has the wrong type."),
+    MACRO_AFTER_SAM("OWL102", Severity.WARNING, "OutboundWishlist is listed after the SAM transform."),
+    MACRO_NOT_LISTED("OWL103", Severity.INFO, "The template's Transform does not list OutboundWishlist."),
+    INVALID_SETTING("OWL104", Severity.ERROR, "A setting under Metadata.OutboundWishlist is invalid."),
+    NOT_YET_SUPPORTED("OWL105", Severity.ERROR, "The template uses an extension this version cannot expand yet."),
+    INVALID_PARAMETER_VALUE("OWL106", Severity.ERROR, "A parameter value passed to the tool is invalid."),
+
+    LOGICAL_ID_CLASH("OWL901", Severity.ERROR, "Two entries of the expanded template share a logical id."),
+    RESOURCE_LIMIT("OWL902", Severity.ERROR, "The expanded template has more resources than CloudFormation allows."),
+    EXTENSION_KEY_LEFT("OWL903", Severity.ERROR, "An extension key is left in the expanded template."),
+    INTERNAL("OWL999", Severity.ERROR, "An internal fault; please report it.");
+
+    private final String id;
+    private final Severity defaultSeverity;
+    private final String summary;
+
+    DiagnosticCode(String id, Severity defaultSeverity, String summary) {
+        this.id = id;
+        this.defaultSeverity = defaultSeverity;
+        this.summary = summary;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    public String summary() {
+        return summary;
+    }
+}

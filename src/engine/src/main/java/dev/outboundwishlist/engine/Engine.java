@@ -1,0 +1,74 @@
+package dev.outboundwishlist.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.template.Template;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one entry point shared by the CLI and the macro handler: template in, template out.
+ * Data flows one way: check structure and settings, validate every extension, stop with every
+ * error if there is any, expand, then check the result.
+ */
+public final class Engine {
+
+    private final List<Extension> extensions;
+
+    public Engine(List<Extension> extensions) {
+        this.extensions = List.copyOf(extensions);
+    }
+
+    /** The engine with every extension this version supports. */
+    public static Engine standard() {
+        return new Engine(Extensions.all());
+    }
+
+    public ExpansionResult run(Template template, Environment environment) {
+        ObjectNode root = template.root();
+        Diagnostics diagnostics = new Diagnostics(template.sourceMap());
+        int before = root.path("Resources").size();
+        boolean usable = TemplateStructure.check(root, diagnostics);
+        Settings settings = SettingsReader.read(root, diagnostics);
+        if (!usable) {
+            return failed(diagnostics, before);
+        }
+        ExpansionContext context = new ExpansionContext(template, settings, environment,
+                new LogicalIdAllocator(root), diagnostics);
+        for (Extension extension : extensions) {
+            extension.validate(context);
+        }
+        if (diagnostics.hasErrors()) {
+            return failed(diagnostics, before);
+        }
+        for (Extension extension : extensions) {
+            extension.expand(context);
+        }
+        TemplateStructure.removeMacro(root);
+        removeSettings(root);
+        for (Extension extension : extensions) {
+            extension.checkExpanded(context);
+        }
+        PostChecks.run(context);
+        if (diagnostics.hasErrors()) {
+            return failed(diagnostics, before);
+        }
+        return new ExpansionResult(Optional.of(root), diagnostics.sorted(), before, root.path("Resources").size());
+    }
+
+    private static ExpansionResult failed(Diagnostics diagnostics, int before) {
+        return new ExpansionResult(Optional.empty(), diagnostics.sorted(), before, before);
+    }
+
+    /** The settings are consumed by the macro; an emptied Metadata section goes with them. */
+    private static void removeSettings(ObjectNode root) {
+        JsonNode metadata = root.get("Metadata");
+        if (metadata instanceof ObjectNode section && section.has("OutboundWishlist")) {
+            section.remove("OutboundWishlist");
+            if (section.isEmpty()) {
+                root.remove("Metadata");
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.outboundwishlist.engine;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What CloudFormation knows about the stack and passes to a macro: its Region, account and the
+ * values of its parameters. The CLI fills these from options; nothing here is ever logged,
+ * because parameter values may be {@code NoEcho} secrets.
+ */
+public record Environment(String region, Optional<String> accountId, Map<String, String> parameterValues) {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    public Environment {
+        parameterValues = Map.copyOf(new TreeMap<>(parameterValues));
+    }
+
+    public static Environment offline() {
+        return new Environment(DEFAULT_REGION, Optional.empty(), Map.of());
+    }
+
+    /** The partition the Region belongs to, as in {@code arn:aws-cn:...}. */
+    public String partition() {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        if (region.startsWith("us-iso-")) {
+            return "aws-iso";
+        }
+        if (region.startsWith("us-isob-")) {
+            return "aws-iso-b";
+        }
+        return "aws";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.outboundwishlist.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Hands out readable logical ids for generated resources ({@code Owl} + a name built from what
+ * they are for) that never clash with an id the template already uses in any section, nor with
+ * one handed out before. The same template always gets the same ids.
+ */
+public final class LogicalIdAllocator {
+
+    static final String PREFIX = "Owl";
+    private static final int MAX_LENGTH = 255;
+    private static final String[] SECTIONS = {"Parameters", "Mappings", "Conditions", "Resources", "Outputs", "Rules"};
+
+    private final Set<String> taken = new HashSet<>();
+
+    public LogicalIdAllocator(ObjectNode root) {
+        for (String section : SECTIONS) {
+            JsonNode entries = root.get(section);
+            if (entries != null && entries.isObject()) {
+                for (Iterator<String> names = entries.fieldNames(); names.hasNext(); ) {
+                    taken.add(names.next());
+                }
+            }
+        }
+    }
+
+    /** An id made of {@code Owl} and the given parts, letters and digits only, unique in the template. */
+    public String allocate(String... parts) {
+        StringBuilder base = new StringBuilder(PREFIX);
+        for (String part : parts) {
+            for (char c : part.toCharArray()) {
+                if (c < 128 && Character.isLetterOrDigit(c)) {
+                    base.append(c);
+                }
+            }
+        }
+        String stem = base.length() > MAX_LENGTH - 6 ? base.substring(0, MAX_LENGTH - 6) : base.toString();
+        String id = stem;
+        for (int suffix = 2; !taken.add(id); suffix++) {
+            id = stem + suffix;
+        }
+        return id;
+    }
+}

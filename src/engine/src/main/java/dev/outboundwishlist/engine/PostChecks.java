@@ -1,0 +1,34 @@
+package dev.outboundwishlist.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.diagnostics.TemplatePath;
+
+import java.util.Iterator;
+
+/** Checks on the expanded template that no single extension can see. */
+final class PostChecks {
+
+    /** CloudFormation's limit on resources in one template. */
+    static final int MAX_RESOURCES = 500;
+
+    private PostChecks() {
+    }
+
+    static void run(ExpansionContext context) {
+        JsonNode resources = context.resources();
+        if (resources.size() > MAX_RESOURCES) {
+            context.diagnostics().report(DiagnosticCode.RESOURCE_LIMIT, TemplatePath.of("Resources"),
+                    "would hold " + resources.size() + " resources after expansion; CloudFormation allows "
+                            + MAX_RESOURCES + " in one template (split the stack or use nested stacks)");
+        }
+        JsonNode parameters = context.root().path("Parameters");
+        for (Iterator<String> ids = resources.fieldNames(); ids.hasNext(); ) {
+            String id = ids.next();
+            if (parameters.has(id)) {
+                context.diagnostics().report(DiagnosticCode.LOGICAL_ID_CLASH, TemplatePath.of("Resources", id),
+                        "has the same logical id as the parameter " + id + "; Ref could not tell them apart");
+            }
+        }
+    }
+}

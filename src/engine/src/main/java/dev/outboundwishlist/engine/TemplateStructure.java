@@ -1,0 +1,130 @@
+package dev.outboundwishlist.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.diagnostics.TemplatePath;
+
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The shape every extension relies on (sections that are mappings, resources with a Type) and
+ * the {@code Transform} section: where this macro is listed, and removing it once it has run.
+ */
+final class TemplateStructure {
+
+    static final String MACRO_NAME = "OutboundWishlist";
+    static final String SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
+
+    private TemplateStructure() {
+    }
+
+    /** Reports what would make the template unusable; true when extensions can safely read it. */
+    static boolean check(ObjectNode root, Diagnostics diagnostics) {
+        boolean usable = true;
+        JsonNode resources = root.get("Resources");
+        if (resources == null) {
+            diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.ROOT,
+                    "has no Resources section; CloudFormation requires at least one resource");
+            usable = false;
+        } else if (!resources.isObject()) {
+            diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.of("Resources"),
+                    "must be a mapping of logical ids to resources, not " + SettingsReader.describe(resources));
+            usable = false;
+        } else {
+            for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> resource = it.next();
+                usable &= checkResource(resource.getKey(), resource.getValue(), diagnostics);
+            }
+        }
+        for (String section : new String[] {"Globals", "Metadata", "Parameters", "Conditions", "Outputs"}) {
+            JsonNode value = root.get(section);
+            if (value != null && !value.isObject()) {
+                diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.of(section),
+                        "must be a mapping, not " + SettingsReader.describe(value));
+                usable = false;
+            }
+        }
+        checkTransform(root.get("Transform"), diagnostics);
+        return usable;
+    }
+
+    private static boolean checkResource(String id, JsonNode resource, Diagnostics diagnostics) {
+        TemplatePath path = TemplatePath.of("Resources", id);
+        if (!resource.isObject()) {
+            diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, path,
+                    "must be a mapping with a Type, not " + SettingsReader.describe(resource));
+            return false;
+        }
+        JsonNode type = resource.get("Type");
+        if (type == null || !type.isTextual()) {
+            diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, path.key("Type"),
+                    type == null ? "is missing; every resource needs a Type such as AWS::Serverless::Function"
+                            : "must be a resource type name, not " + SettingsReader.describe(type));
+            return false;
+        }
+        JsonNode properties = resource.get("Properties");
+        if (properties != null && !properties.isObject() && !isIntrinsic(properties)) {
+            diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, path.key("Properties"),
+                    "must be a mapping, not " + SettingsReader.describe(properties));
+            return false;
+        }
+        return true;
+    }
+
+    private static void checkTransform(JsonNode transform, Diagnostics diagnostics) {
+        if (transform == null) {
+            return;
+        }
+        int macro = indexOf(transform, MACRO_NAME);
+        int sam = indexOf(transform, SAM_TRANSFORM);
+        if (macro < 0) {
+            diagnostics.report(DiagnosticCode.MACRO_NOT_LISTED, TemplatePath.of("Transform"),
+                    "does not list " + MACRO_NAME + ", so CloudFormation will not run this macro on the template; "
+                            + "write Transform: [" + MACRO_NAME + ", " + SAM_TRANSFORM + "]");
+        } else if (sam >= 0 && sam < macro) {
+            diagnostics.report(DiagnosticCode.MACRO_AFTER_SAM, TemplatePath.of("Transform"),
+                    "lists " + MACRO_NAME + " after " + SAM_TRANSFORM + "; the SAM transform runs first and rejects "
+                            + "OutboundNetworkAccess on its functions; write Transform: [" + MACRO_NAME + ", "
+                            + SAM_TRANSFORM + "]");
+        }
+    }
+
+    private static int indexOf(JsonNode transform, String name) {
+        if (transform.isTextual()) {
+            return transform.textValue().equals(name) ? 0 : -1;
+        }
+        for (int i = 0; i < transform.size(); i++) {
+            if (transform.get(i).isTextual() && transform.get(i).textValue().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Removes this macro from {@code Transform}, keeping every other transform in order. */
+    static void removeMacro(ObjectNode root) {
+        JsonNode transform = root.get("Transform");
+        if (transform == null) {
+            return;
+        }
+        if (transform.isTextual() && transform.textValue().equals(MACRO_NAME)) {
+            root.remove("Transform");
+        } else if (transform instanceof ArrayNode list) {
+            for (int i = list.size() - 1; i >= 0; i--) {
+                if (list.get(i).isTextual() && list.get(i).textValue().equals(MACRO_NAME)) {
+                    list.remove(i);
+                }
+            }
+            if (list.isEmpty()) {
+                root.remove("Transform");
+            }
+        }
+    }
+
+    static boolean isIntrinsic(JsonNode node) {
+        return node.isObject() && node.size() == 1 && (node.has("Ref") || node.fieldNames().next().startsWith("Fn::"));
+    }
+}

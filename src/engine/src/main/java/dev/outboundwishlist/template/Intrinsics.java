@@ -1,0 +1,46 @@
+package dev.outboundwishlist.template;
+
+import java.util.regex.Pattern;
+
+/**
+ * The bijection between CloudFormation's short-form YAML tags and their long form:
+ * {@code !Ref} is {@code Ref}, {@code !Condition} is {@code Condition}, and every other
+ * {@code !X} is {@code Fn::X} (so tags CloudFormation adds later work without a change here).
+ */
+public final class Intrinsics {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+
+    private Intrinsics() {
+    }
+
+    /** The long-form key for a local tag such as {@code !Sub}, or null if it is no intrinsic tag. */
+    public static String keyForTag(String tag) {
+        if (!tag.startsWith("!") || tag.startsWith("!!")) {
+            return null;
+        }
+        String name = tag.substring(1);
+        if (!NAME.matcher(name).matches()) {
+            return null;
+        }
+        return name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
+    }
+
+    /** The short-form tag for a long-form key such as {@code Fn::Sub}, or null if it has none. */
+    public static String tagForKey(String key) {
+        if (key.equals("Ref") || key.equals("Condition")) {
+            return "!" + key;
+        }
+        if (key.startsWith("Fn::")) {
+            String name = key.substring(4);
+            if (NAME.matcher(name).matches() && !name.equals("Ref") && !name.equals("Condition")) {
+                return "!" + name;
+            }
+        }
+        return null;
+    }
+
+    public static boolean isIntrinsicKey(String key) {
+        return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
+    }
+}

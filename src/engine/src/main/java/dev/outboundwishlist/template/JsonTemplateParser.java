@@ -1,0 +1,160 @@
+package dev.outboundwishlist.template;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.diagnostics.SourcePosition;
+import dev.outboundwishlist.diagnostics.TemplatePath;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/** Builds a JSON template from Jackson's token stream, keeping positions and rejecting duplicate keys. */
+final class JsonTemplateParser {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(ReadLimits.MAX_DEPTH + 10)
+                    .maxStringLength(ReadLimits.MAX_BYTES)
+                    .build())
+            .build();
+
+    private final SourceMap sourceMap = new SourceMap();
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private JsonNode root;
+
+    private static final class Frame {
+        final ContainerNode<?> container;
+        final TemplatePath path;
+        String pendingKey;
+
+        Frame(ContainerNode<?> container, TemplatePath path) {
+            this.container = container;
+            this.path = path;
+        }
+    }
+
+    static ParsedDocument parse(String text) throws TemplateReadException {
+        return new JsonTemplateParser().run(text);
+    }
+
+    private ParsedDocument run(String text) throws TemplateReadException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (root != null && stack.isEmpty()) {
+                    throw error(DiagnosticCode.JSON_SYNTAX, TemplatePath.ROOT, parser.currentTokenLocation(),
+                            "has more content after the end of the template");
+                }
+                handle(parser, token);
+            }
+        } catch (JsonProcessingException e) {
+            TemplatePath path = stack.isEmpty() ? TemplatePath.ROOT : stack.peek().path;
+            String detail = e.getOriginalMessage().replace('\n', ' ');
+            throw error(DiagnosticCode.JSON_SYNTAX, path, e.getLocation(), "is not valid JSON: " + detail);
+        } catch (IOException e) {
+            throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT, Optional.empty(),
+                    "cannot be read: " + e.getMessage());
+        }
+        if (root == null) {
+            throw new TemplateReadException(DiagnosticCode.EMPTY, TemplatePath.ROOT, Optional.empty(),
+                    "holds no template");
+        }
+        return new ParsedDocument(root, sourceMap, TemplateFormat.JSON);
+    }
+
+    private void handle(JsonParser parser, JsonToken token) throws IOException, TemplateReadException {
+        switch (token) {
+            case FIELD_NAME -> {
+                Frame frame = stack.peek();
+                String key = parser.currentName();
+                TemplatePath keyPath = frame.path.key(key);
+                if (((ObjectNode) frame.container).has(key)) {
+                    String first = sourceMap.exact(keyPath).map(p -> " (first at line " + p.line() + ")").orElse("");
+                    throw error(DiagnosticCode.DUPLICATE_KEY, keyPath, parser.currentTokenLocation(),
+                            "is a duplicate key" + first + "; CloudFormation rejects templates with duplicate keys");
+                }
+                record(keyPath, parser.currentTokenLocation());
+                frame.pendingKey = key;
+            }
+            case START_OBJECT, START_ARRAY -> {
+                TemplatePath path = childPath(parser);
+                if (stack.size() >= ReadLimits.MAX_DEPTH) {
+                    throw error(DiagnosticCode.TOO_DEEP, path, parser.currentTokenLocation(),
+                            "is nested more than " + ReadLimits.MAX_DEPTH + " levels deep");
+                }
+                ContainerNode<?> container = token == JsonToken.START_OBJECT
+                        ? ScalarTypes.NODES.objectNode() : ScalarTypes.NODES.arrayNode();
+                stack.push(new Frame(container, path));
+            }
+            case END_OBJECT, END_ARRAY -> attach(stack.pop().container);
+            case VALUE_STRING -> scalar(parser, ScalarTypes.NODES.textNode(parser.getText()));
+            case VALUE_NUMBER_INT -> scalar(parser, switch (parser.getNumberType()) {
+                case INT -> ScalarTypes.NODES.numberNode(parser.getIntValue());
+                case LONG -> ScalarTypes.NODES.numberNode(parser.getLongValue());
+                default -> ScalarTypes.NODES.numberNode(parser.getBigIntegerValue());
+            });
+            case VALUE_NUMBER_FLOAT -> scalar(parser, ScalarTypes.NODES.numberNode(parser.getDecimalValue()));
+            case VALUE_TRUE, VALUE_FALSE -> scalar(parser, ScalarTypes.NODES.booleanNode(token == JsonToken.VALUE_TRUE));
+            case VALUE_NULL -> scalar(parser, ScalarTypes.NODES.nullNode());
+            default -> throw error(DiagnosticCode.JSON_SYNTAX, TemplatePath.ROOT, parser.currentTokenLocation(),
+                    "holds an unexpected token " + token);
+        }
+    }
+
+    private void scalar(JsonParser parser, JsonNode value) {
+        childPath(parser);
+        attach(value);
+    }
+
+    private TemplatePath childPath(JsonParser parser) {
+        Frame top = stack.peek();
+        if (top == null) {
+            return TemplatePath.ROOT;
+        }
+        if (top.container instanceof ObjectNode) {
+            return top.path.key(top.pendingKey);
+        }
+        TemplatePath path = top.path.index(((ArrayNode) top.container).size());
+        record(path, parser.currentTokenLocation());
+        return path;
+    }
+
+    private void attach(JsonNode value) {
+        Frame top = stack.peek();
+        if (top == null) {
+            root = value;
+        } else if (top.container instanceof ObjectNode object) {
+            object.set(top.pendingKey, value);
+            top.pendingKey = null;
+        } else {
+            ((ArrayNode) top.container).add(value);
+        }
+    }
+
+    private void record(TemplatePath path, JsonLocation location) {
+        position(location).ifPresent(p -> sourceMap.record(path, p));
+    }
+
+    private static Optional<SourcePosition> position(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1 || location.getColumnNr() < 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new SourcePosition(location.getLineNr(), location.getColumnNr()));
+    }
+
+    private static TemplateReadException error(DiagnosticCode code, TemplatePath path, JsonLocation location,
+                                               String message) {
+        return new TemplateReadException(code, path, position(location), message);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.outboundwishlist.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.diagnostics.SourcePosition;
+import dev.outboundwishlist.diagnostics.TemplatePath;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads a template from a file, bytes, or a macro event's JSON fragment. JSON is recognised by
+ * its first character; everything else is YAML. Every failure is one clear, positioned
+ * {@link TemplateReadException}, never a stack trace.
+ */
+public final class TemplateReader {
+
+    private TemplateReader() {
+    }
+
+    public static Template read(Path file) throws TemplateReadException {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > ReadLimits.MAX_BYTES) {
+                throw tooLarge(Files.size(file));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT, Optional.empty(),
+                    "cannot be read: " + describe(e));
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        return read(file.toString(), bytes, Optional.ofNullable(parent));
+    }
+
+    public static Template read(String sourceName, byte[] bytes, Optional<Path> baseDirectory)
+            throws TemplateReadException {
+        if (bytes.length > ReadLimits.MAX_BYTES) {
+            throw tooLarge(bytes.length);
+        }
+        String text = decode(bytes);
+        rejectControlCharacters(text);
+        if (text.isBlank()) {
+            throw new TemplateReadException(DiagnosticCode.EMPTY, TemplatePath.ROOT, Optional.empty(),
+                    "is empty; a template is a mapping with at least a Resources section");
+        }
+        ParsedDocument document = text.stripLeading().startsWith("{")
+                ? parseJsonOrYaml(sourceName, text) : YamlTemplateParser.parse(sourceName, text);
+        return new Template(sourceName, document.format(), asMapping(document.value()), document.sourceMap(),
+                baseDirectory);
+    }
+
+    /** A macro event's fragment: already JSON, with no lines to point at. */
+    public static Template fromFragment(JsonNode fragment) throws TemplateReadException {
+        return new Template("fragment", TemplateFormat.JSON, asMapping(fragment), SourceMap.NONE, Optional.empty());
+    }
+
+    private static ParsedDocument parseJsonOrYaml(String sourceName, String text) throws TemplateReadException {
+        try {
+            return JsonTemplateParser.parse(text);
+        } catch (TemplateReadException jsonError) {
+            if (jsonError.code() != DiagnosticCode.JSON_SYNTAX) {
+                throw jsonError;
+            }
+            try {
+                // A YAML flow mapping also starts with '{'.
+                return YamlTemplateParser.parse(sourceName, text);
+            } catch (TemplateReadException yamlError) {
+                throw jsonError;
+            }
+        }
+    }
+
+    private static ObjectNode asMapping(JsonNode value) throws TemplateReadException {
+        if (value instanceof ObjectNode object) {
+            return object;
+        }
+        String found = value.isArray() ? "a list" : value.isTextual() ? "a plain string" : "a " + value.getNodeType()
+                .name().toLowerCase(java.util.Locale.ROOT) + " value";
+        throw new TemplateReadException(DiagnosticCode.NOT_A_MAPPING, TemplatePath.ROOT,
+                Optional.of(new SourcePosition(1, 1)),
+                "is " + found + "; a template must be a mapping of sections such as Resources");
+    }
+
+    private static String decode(byte[] bytes) throws TemplateReadException {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT, Optional.empty(),
+                    "is not UTF-8 text; CloudFormation templates are UTF-8 YAML or JSON");
+        }
+    }
+
+    /** Binary input shows itself by control characters, which neither YAML nor JSON allows raw. */
+    private static void rejectControlCharacters(String text) throws TemplateReadException {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7F) {
+                throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT,
+                        Optional.of(new SourcePosition(line, column)),
+                        String.format("holds the control character U+%04X; is this a binary file?", (int) c));
+            }
+            column++;
+        }
+    }
+
+    private static TemplateReadException tooLarge(long size) {
+        return new TemplateReadException(DiagnosticCode.TOO_LARGE, TemplatePath.ROOT, Optional.empty(),
+                "is " + size + " bytes; CloudFormation accepts templates of at most " + ReadLimits.MAX_BYTES
+                        + " bytes (1 MB)");
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

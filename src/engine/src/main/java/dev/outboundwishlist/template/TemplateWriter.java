@@ -1,0 +1,14 @@
+package dev.outboundwishlist.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Writes a template in either format; the output is a pure function of the document. */
+public final class TemplateWriter {
+
+    private TemplateWriter() {
+    }
+
+    public static String write(JsonNode root, TemplateFormat format) {
+        return format == TemplateFormat.JSON ? JsonTemplateWriter.write(root) : YamlTemplateWriter.write(root);
+    }
+}

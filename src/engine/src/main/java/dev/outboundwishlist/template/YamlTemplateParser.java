@@ -1,0 +1,317 @@
+package dev.outboundwishlist.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ContainerNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.diagnostics.SourcePosition;
+import dev.outboundwishlist.diagnostics.TemplatePath;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.MappingStartEvent;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the JSON form of a YAML template from SnakeYAML Engine's event stream, without
+ * recursion (so nesting depth is a counted limit, not a stack overflow), turning short-form tags
+ * into long-form intrinsics, keeping each value's type as written and each value's position.
+ */
+final class YamlTemplateParser {
+
+    private static final String YAML_TAG = "tag:yaml.org,2002:";
+
+    private final String sourceName;
+    private final SourceMap sourceMap = new SourceMap();
+    private final Map<String, Anchored> anchors = new HashMap<>();
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private JsonNode root;
+    private long nodes;
+
+    private record Anchored(JsonNode value, int size) {
+    }
+
+    /** A mapping or list being filled. {@code value} is what its parent receives (maybe an intrinsic wrapper). */
+    private static final class Frame {
+        final ContainerNode<?> container;
+        final JsonNode value;
+        final TemplatePath path;
+        final Optional<Anchor> anchor;
+        String pendingKey;
+        int size = 1;
+
+        Frame(ContainerNode<?> container, JsonNode value, TemplatePath path, Optional<Anchor> anchor) {
+            this.container = container;
+            this.value = value;
+            this.path = path;
+            this.anchor = anchor;
+        }
+
+        boolean expectsKey() {
+            return container instanceof ObjectNode && pendingKey == null;
+        }
+    }
+
+    private YamlTemplateParser(String sourceName) {
+        this.sourceName = sourceName;
+    }
+
+    static ParsedDocument parse(String sourceName, String text) throws TemplateReadException {
+        return new YamlTemplateParser(sourceName).run(text);
+    }
+
+    private ParsedDocument run(String text) throws TemplateReadException {
+        LoadSettings settings = LoadSettings.builder().setLabel(sourceName).setUseMarks(true)
+                .setCodePointLimit(Integer.MAX_VALUE).build();
+        int documents = 0;
+        try {
+            for (Event event : new Parse(settings).parseString(text)) {
+                switch (event.getEventId()) {
+                    case DocumentStart -> {
+                        if (++documents > 1) {
+                            throw error(DiagnosticCode.UNSUPPORTED_YAML, TemplatePath.ROOT, event.getStartMark(),
+                                    "holds more than one YAML document; a template is exactly one");
+                        }
+                    }
+                    case MappingStart, SequenceStart -> open((CollectionStartEvent) event);
+                    case MappingEnd, SequenceEnd -> close();
+                    case Scalar -> scalar((ScalarEvent) event);
+                    case Alias -> alias((AliasEvent) event);
+                    default -> {
+                        // stream start/end, document end and comments carry no value
+                    }
+                }
+            }
+        } catch (MarkedYamlEngineException e) {
+            throw syntaxError(e);
+        } catch (YamlEngineException e) {
+            throw new TemplateReadException(DiagnosticCode.YAML_SYNTAX, TemplatePath.ROOT, Optional.empty(),
+                    "is not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw new TemplateReadException(DiagnosticCode.EMPTY, TemplatePath.ROOT, Optional.empty(),
+                    "holds no template (only comments or blank lines)");
+        }
+        return new ParsedDocument(root, sourceMap, TemplateFormat.YAML);
+    }
+
+    private void open(CollectionStartEvent event) throws TemplateReadException {
+        TemplatePath path = childPath(event);
+        if (stack.size() >= ReadLimits.MAX_DEPTH) {
+            throw error(DiagnosticCode.TOO_DEEP, path, event.getStartMark(),
+                    "is nested more than " + ReadLimits.MAX_DEPTH + " levels deep");
+        }
+        boolean mapping = event instanceof MappingStartEvent;
+        ContainerNode<?> container = mapping ? ScalarTypes.NODES.objectNode() : ScalarTypes.NODES.arrayNode();
+        String tag = event.getTag().orElse(null);
+        JsonNode value = container;
+        TemplatePath containerPath = path;
+        if (tag != null && !tag.equals(YAML_TAG + (mapping ? "map" : "seq"))) {
+            String key = Intrinsics.keyForTag(tag);
+            if (key == null) {
+                throw error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
+                        "uses the tag " + tag + ", which is not a CloudFormation intrinsic function");
+            }
+            ObjectNode wrapper = ScalarTypes.NODES.objectNode();
+            wrapper.set(key, container);
+            value = wrapper;
+            containerPath = path.key(key);
+            record(containerPath, event.getStartMark());
+        }
+        countNodes(1, path, event.getStartMark());
+        stack.push(new Frame(container, value, containerPath, event.getAnchor()));
+    }
+
+    private void close() throws TemplateReadException {
+        Frame frame = stack.pop();
+        remember(frame.anchor, frame.value, frame.size);
+        attach(frame.value, frame.size);
+    }
+
+    private void scalar(ScalarEvent event) throws TemplateReadException {
+        Frame top = stack.peek();
+        if (top != null && top.expectsKey()) {
+            key(top, event);
+            return;
+        }
+        TemplatePath path = childPath(event);
+        countNodes(1, path, event.getStartMark());
+        JsonNode value = scalarValue(event, path);
+        remember(event.getAnchor(), value, 1);
+        attach(value, 1);
+    }
+
+    private void key(Frame frame, ScalarEvent event) throws TemplateReadException {
+        String tag = event.getTag().orElse("!");
+        if (!tag.equals("!") && !tag.equals(YAML_TAG + "str")) {
+            throw error(DiagnosticCode.UNSUPPORTED_YAML, frame.path, event.getStartMark(),
+                    "has a key with the tag " + tag + "; keys must be plain strings");
+        }
+        String key = event.getValue();
+        TemplatePath keyPath = frame.path.key(key);
+        ObjectNode object = (ObjectNode) frame.container;
+        if (object.has(key)) {
+            String first = sourceMap.exact(keyPath).map(p -> " (first at line " + p.line() + ")").orElse("");
+            throw error(DiagnosticCode.DUPLICATE_KEY, keyPath, event.getStartMark(),
+                    "is a duplicate key" + first + "; CloudFormation rejects templates with duplicate keys");
+        }
+        record(keyPath, event.getStartMark());
+        frame.pendingKey = key;
+    }
+
+    private void alias(AliasEvent event) throws TemplateReadException {
+        Frame top = stack.peek();
+        TemplatePath path = top != null && top.expectsKey() ? top.path : childPath(event);
+        if (top != null && top.expectsKey()) {
+            throw error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
+                    "uses an alias as a key; keys must be plain strings");
+        }
+        String name = event.getAlias().getValue();
+        Anchored anchored = anchors.get(name);
+        if (anchored == null) {
+            throw error(DiagnosticCode.YAML_SYNTAX, path, event.getStartMark(),
+                    "refers to the anchor &" + name + ", which is not defined before it (or contains this alias)");
+        }
+        countNodes(anchored.size(), path, event.getStartMark());
+        attach(anchored.value().deepCopy(), anchored.size());
+    }
+
+    private JsonNode scalarValue(ScalarEvent event, TemplatePath path) throws TemplateReadException {
+        String text = event.getValue();
+        String tag = event.getTag().orElse(null);
+        if (tag == null || tag.equals("!")) {
+            return event.getScalarStyle() == ScalarStyle.PLAIN && tag == null
+                    ? ScalarTypes.resolvePlain(text) : ScalarTypes.NODES.textNode(text);
+        }
+        if (tag.startsWith(YAML_TAG)) {
+            return standardTag(tag.substring(YAML_TAG.length()), text, path, event);
+        }
+        String key = Intrinsics.keyForTag(tag);
+        if (key == null) {
+            throw error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
+                    "uses the tag " + tag + ", which is not a CloudFormation intrinsic function");
+        }
+        record(path.key(key), event.getStartMark());
+        ObjectNode wrapper = ScalarTypes.NODES.objectNode();
+        int dot = text.indexOf('.');
+        if (key.equals("Fn::GetAtt") && dot > 0) {
+            // !GetAtt A.B.C names attribute B.C of resource A.
+            wrapper.putArray(key).add(text.substring(0, dot)).add(text.substring(dot + 1));
+        } else {
+            wrapper.put(key, text);
+        }
+        return wrapper;
+    }
+
+    private JsonNode standardTag(String name, String text, TemplatePath path, ScalarEvent event)
+            throws TemplateReadException {
+        JsonNode resolved = ScalarTypes.resolvePlain(text);
+        boolean fits = switch (name) {
+            case "str" -> true;
+            case "int" -> resolved.isIntegralNumber();
+            case "float" -> resolved.isNumber();
+            case "bool" -> resolved.isBoolean();
+            case "null" -> resolved.isNull();
+            default -> throw error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
+                    "uses the tag !!" + name + ", which a CloudFormation template cannot hold");
+        };
+        if (!fits) {
+            throw error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
+                    "is tagged !!" + name + " but '" + Excerpt.of(text) + "' is not a valid " + name);
+        }
+        if (name.equals("str")) {
+            return ScalarTypes.NODES.textNode(text);
+        }
+        if (name.equals("float") && resolved.isIntegralNumber()) {
+            return ScalarTypes.NODES.numberNode(new BigDecimal(new BigInteger(text.replace("+", ""))));
+        }
+        return resolved;
+    }
+
+    private TemplatePath childPath(NodeEvent event) throws TemplateReadException {
+        Frame top = stack.peek();
+        if (top == null) {
+            if (root != null) {
+                throw error(DiagnosticCode.UNSUPPORTED_YAML, TemplatePath.ROOT, event.getStartMark(),
+                        "holds more than one YAML document; a template is exactly one");
+            }
+            return TemplatePath.ROOT;
+        }
+        if (top.container instanceof ObjectNode) {
+            if (top.pendingKey == null) {
+                throw error(DiagnosticCode.UNSUPPORTED_YAML, top.path, event.getStartMark(),
+                        "has a key that is a mapping or a list; keys must be plain strings");
+            }
+            return top.path.key(top.pendingKey);
+        }
+        TemplatePath path = top.path.index(((ArrayNode) top.container).size());
+        record(path, event.getStartMark());
+        return path;
+    }
+
+    private void attach(JsonNode value, int size) {
+        Frame top = stack.peek();
+        if (top == null) {
+            root = value;
+            return;
+        }
+        top.size += size;
+        if (top.container instanceof ObjectNode object) {
+            object.set(top.pendingKey, value);
+            top.pendingKey = null;
+        } else {
+            ((ArrayNode) top.container).add(value);
+        }
+    }
+
+    private void remember(Optional<Anchor> anchor, JsonNode value, int size) {
+        anchor.ifPresent(a -> anchors.put(a.getValue(), new Anchored(value, size)));
+    }
+
+    private void countNodes(int count, TemplatePath path, Optional<Mark> mark) throws TemplateReadException {
+        nodes += count;
+        if (nodes > ReadLimits.MAX_NODES) {
+            throw error(DiagnosticCode.ALIAS_LIMIT, path, mark,
+                    "makes the template hold more than " + ReadLimits.MAX_NODES
+                            + " values once YAML aliases are expanded (an alias bomb?)");
+        }
+    }
+
+    private void record(TemplatePath path, Optional<Mark> mark) {
+        position(mark).ifPresent(p -> sourceMap.record(path, p));
+    }
+
+    private static Optional<SourcePosition> position(Optional<Mark> mark) {
+        return mark.map(m -> new SourcePosition(m.getLine() + 1, m.getColumn() + 1));
+    }
+
+    private static TemplateReadException error(DiagnosticCode code, TemplatePath path, Optional<Mark> mark,
+                                               String message) {
+        return new TemplateReadException(code, path, position(mark), message);
+    }
+
+    private TemplateReadException syntaxError(MarkedYamlEngineException e) {
+        String problem = e.getProblem() == null ? "unreadable input" : e.getProblem();
+        String hint = problem.contains("\\t") ? " (YAML indentation must use spaces, not tabs)" : "";
+        Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
+        TemplatePath path = stack.isEmpty() ? TemplatePath.ROOT : stack.peek().path;
+        return error(DiagnosticCode.YAML_SYNTAX, path, mark, "is not valid YAML: " + problem + hint);
+    }
+}
