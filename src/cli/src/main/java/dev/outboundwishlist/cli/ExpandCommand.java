@@ -42,12 +42,12 @@ final class ExpandCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TemplateRun run = TemplateRun.of(template, stack.environment());
         TextReport.write(run, spec.commandLine().getErr());
-        if (run.output().isEmpty()) {
+        if (run.result().template().isEmpty()) {
             return ExitCodes.ERRORS;
         }
-        TemplateFormat outputFormat = format == null ? run.inputFormat()
+        TemplateFormat outputFormat = format == null ? run.result().inputFormat()
                 : format == Format.json ? TemplateFormat.JSON : TemplateFormat.YAML;
-        String text = TemplateWriter.write(run.output().get(), outputFormat);
+        String text = TemplateWriter.write(run.result().template().get(), outputFormat);
         if (output == null) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();

@@ -63,11 +63,11 @@ final class JunitReport {
                 xml.writeStartElement("failure");
                 xml.writeAttribute("type", d.severity().label());
                 xml.writeAttribute("message", d.message());
-                xml.writeCharacters(TextReport.line(run.file(), d));
+                xml.writeCharacters(d.format(run.file()));
                 xml.writeEndElement();
             } else {
                 xml.writeStartElement("system-out");
-                xml.writeCharacters(TextReport.line(run.file(), d));
+                xml.writeCharacters(d.format(run.file()));
                 xml.writeEndElement();
             }
             xml.writeEndElement();

@@ -14,14 +14,9 @@ final class TextReport {
 
     static void write(TemplateRun run, PrintWriter out) {
         for (Diagnostic d : run.diagnostics()) {
-            out.println(line(run.file(), d));
+            out.println(d.format(run.file()));
         }
         out.flush();
-    }
-
-    static String line(String file, Diagnostic d) {
-        String where = d.position().map(p -> file + ":" + p.line() + ":" + p.column()).orElse(file);
-        return where + ": " + d.severity().label() + " " + d.code().id() + " " + d.pathAndMessage();
     }
 
     static String summary(List<TemplateRun> runs) {

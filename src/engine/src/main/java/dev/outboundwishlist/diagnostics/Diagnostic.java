@@ -34,6 +34,12 @@ public record Diagnostic(DiagnosticCode code, Severity severity, TemplatePath pa
         return severity == Severity.ERROR;
     }
 
+    /** One line of the text report: {@code file:line:column: severity CODE path: message}. */
+    public String format(String file) {
+        String where = position.map(p -> file + ":" + p.line() + ":" + p.column()).orElse(file);
+        return where + ": " + severity.label() + " " + code.id() + " " + pathAndMessage();
+    }
+
     /** {@code path: message} — the form used in the macro's error message. */
     public String pathAndMessage() {
         return path.isRoot() ? message : path + ": " + message;

@@ -3,6 +3,10 @@ package dev.outboundwishlist.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.template.Template;
+import dev.outboundwishlist.template.TemplateReadException;
+import dev.outboundwishlist.template.TemplateReader;
+
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +29,15 @@ public final class Engine {
         return new Engine(Extensions.all());
     }
 
+    /** Reads and expands a template file; a file that is no template yields its one read error. */
+    public ExpansionResult run(Path file, Environment environment) {
+        try {
+            return run(TemplateReader.read(file), environment);
+        } catch (TemplateReadException e) {
+            return ExpansionResult.unreadable(e);
+        }
+    }
+
     public ExpansionResult run(Template template, Environment environment) {
         ObjectNode root = template.root();
         Diagnostics diagnostics = new Diagnostics(template.sourceMap());
@@ -32,7 +45,7 @@ public final class Engine {
         boolean usable = TemplateStructure.check(root, diagnostics);
         Settings settings = SettingsReader.read(root, diagnostics);
         if (!usable) {
-            return failed(diagnostics, before);
+            return failed(template, diagnostics, before);
         }
         ExpansionContext context = new ExpansionContext(template, settings, environment,
                 new LogicalIdAllocator(root), diagnostics);
@@ -40,7 +53,7 @@ public final class Engine {
             extension.validate(context);
         }
         if (diagnostics.hasErrors()) {
-            return failed(diagnostics, before);
+            return failed(template, diagnostics, before);
         }
         for (Extension extension : extensions) {
             extension.expand(context);
@@ -52,13 +65,14 @@ public final class Engine {
         }
         PostChecks.run(context);
         if (diagnostics.hasErrors()) {
-            return failed(diagnostics, before);
+            return failed(template, diagnostics, before);
         }
-        return new ExpansionResult(Optional.of(root), diagnostics.sorted(), before, root.path("Resources").size());
+        return new ExpansionResult(template.format(), Optional.of(root), diagnostics.sorted(), before,
+                root.path("Resources").size());
     }
 
-    private static ExpansionResult failed(Diagnostics diagnostics, int before) {
-        return new ExpansionResult(Optional.empty(), diagnostics.sorted(), before, before);
+    private static ExpansionResult failed(Template template, Diagnostics diagnostics, int before) {
+        return new ExpansionResult(template.format(), Optional.empty(), diagnostics.sorted(), before, before);
     }
 
     /** The settings are consumed by the macro; an emptied Metadata section goes with them. */

@@ -2,6 +2,8 @@ package dev.outboundwishlist.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.Diagnostic;
+import dev.outboundwishlist.template.TemplateFormat;
+import dev.outboundwishlist.template.TemplateReadException;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +12,15 @@ import java.util.Optional;
  * The outcome of one run: the expanded template when there was no error, and every finding in
  * source order. A template with errors yields no output at all, never a partial one.
  */
-public record ExpansionResult(Optional<ObjectNode> template, List<Diagnostic> diagnostics,
-                              int resourcesBefore, int resourcesAfter) {
+public record ExpansionResult(TemplateFormat inputFormat, Optional<ObjectNode> template,
+                              List<Diagnostic> diagnostics, int resourcesBefore, int resourcesAfter) {
+
+    /** The input could not even be read as a template. */
+    static ExpansionResult unreadable(TemplateReadException problem) {
+        Diagnostic diagnostic = Diagnostic.of(problem.code(), problem.path(), problem.getMessage())
+                .at(problem.position());
+        return new ExpansionResult(TemplateFormat.YAML, Optional.empty(), List.of(diagnostic), 0, 0);
+    }
 
     public boolean succeeded() {
         return template.isPresent();

@@ -217,6 +217,9 @@ final class SettingsReader {
             JsonNode item = node.get(i);
             if (item.isTextual() && form.matcher(item.textValue()).matches()) {
                 values.add(item.textValue());
+            } else if (item.isIntegralNumber() && form.matcher(item.asText()).matches()) {
+                error(path.key(key).index(i), item.asText() + " is a number; quote it ('" + item.asText()
+                        + "') so it is read as text and keeps any leading zeros");
             } else {
                 error(path.key(key).index(i), describe(item) + " is not " + expected);
             }

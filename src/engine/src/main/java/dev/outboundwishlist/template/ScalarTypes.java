@@ -28,12 +28,25 @@ final class ScalarTypes {
     private static final Set<String> TRUES = Set.of("true", "True", "TRUE");
     private static final Set<String> FALSES = Set.of("false", "False", "FALSE");
 
-    /** Words YAML 1.1 readers take for booleans or nulls. */
-    private static final Set<String> YAML11_WORDS = Set.of(
-            "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
-            "on", "On", "ON", "off", "Off", "OFF", "=");
-    /** Anything a YAML 1.1 or 1.2 reader might take for a number, timestamp or special float. */
-    private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?[.0-9].*");
+    /**
+     * Plain scalars that some YAML reader resolves to something other than a string: the
+     * implicit types of YAML 1.1 (PyYAML, used by cfn-lint and the SAM CLI) and of the YAML 1.2
+     * core schema. A string matching any of these is quoted when written.
+     */
+    private static final Pattern NOT_A_STRING_SOMEWHERE = Pattern.compile(String.join("|",
+            // YAML 1.1 bool, null, merge and value
+            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N",
+            "~|null|Null|NULL|<<|=",
+            // YAML 1.1 float and int (with underscores, sexagesimal, binary, octal, hex)
+            "[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+]?[0-9]+)?",
+            "[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?",
+            "[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)",
+            "[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+",
+            // YAML 1.2 core float with exponent
+            "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?",
+            // YAML 1.1 timestamp
+            "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \\t]+[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*)?"
+                    + "([ \\t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?.*"));
 
     private ScalarTypes() {
     }
@@ -67,10 +80,6 @@ final class ScalarTypes {
 
     /** True when a string written without quotes would be read back as the same string by any reader. */
     static boolean canBePlain(String text) {
-        if (text.isEmpty() || !resolvePlain(text).isTextual()) {
-            return false;
-        }
-        return !YAML11_WORDS.contains(text) && !NUMBER_LIKE.matcher(text).matches()
-                && !text.startsWith("!") && !text.startsWith("<<");
+        return !text.isEmpty() && resolvePlain(text).isTextual() && !NOT_A_STRING_SOMEWHERE.matcher(text).matches();
     }
 }

@@ -51,8 +51,12 @@ public final class TemplateReader {
             throw new TemplateReadException(DiagnosticCode.EMPTY, TemplatePath.ROOT, Optional.empty(),
                     "is empty; a template is a mapping with at least a Resources section");
         }
-        ParsedDocument document = text.stripLeading().startsWith("{")
-                ? parseJsonOrYaml(sourceName, text) : YamlTemplateParser.parse(sourceName, text);
+        ParsedDocument document = switch (formatByName(sourceName)) {
+            case "json" -> JsonTemplateParser.parse(text);
+            case "yaml" -> YamlTemplateParser.parse(sourceName, text);
+            default -> text.stripLeading().startsWith("{")
+                    ? parseJsonOrYaml(sourceName, text) : YamlTemplateParser.parse(sourceName, text);
+        };
         return new Template(sourceName, document.format(), asMapping(document.value()), document.sourceMap(),
                 baseDirectory);
     }
@@ -60,6 +64,15 @@ public final class TemplateReader {
     /** A macro event's fragment: already JSON, with no lines to point at. */
     public static Template fromFragment(JsonNode fragment) throws TemplateReadException {
         return new Template("fragment", TemplateFormat.JSON, asMapping(fragment), SourceMap.NONE, Optional.empty());
+    }
+
+    /** A {@code .json} file is strict JSON; a {@code .yaml} file is YAML; anything else is told by its content. */
+    private static String formatByName(String sourceName) {
+        String name = sourceName.toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return "json";
+        }
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template") ? "yaml" : "";
     }
 
     private static ParsedDocument parseJsonOrYaml(String sourceName, String text) throws TemplateReadException {

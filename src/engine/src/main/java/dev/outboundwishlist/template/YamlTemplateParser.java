@@ -309,9 +309,11 @@ final class YamlTemplateParser {
 
     private TemplateReadException syntaxError(MarkedYamlEngineException e) {
         String problem = e.getProblem() == null ? "unreadable input" : e.getProblem();
-        String hint = problem.contains("\\t") ? " (YAML indentation must use spaces, not tabs)" : "";
+        if (problem.contains("\\t(TAB)")) {
+            problem = "a tab character where YAML expects indentation; indent with spaces";
+        }
         Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
         TemplatePath path = stack.isEmpty() ? TemplatePath.ROOT : stack.peek().path;
-        return error(DiagnosticCode.YAML_SYNTAX, path, mark, "is not valid YAML: " + problem + hint);
+        return error(DiagnosticCode.YAML_SYNTAX, path, mark, "is not valid YAML: " + problem);
     }
 }

@@ -1,0 +1,57 @@
+package dev.outboundwishlist.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.engine.Engine;
+import dev.outboundwishlist.engine.ExpansionResult;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.function.Consumer;
+
+/**
+ * The CloudFormation macro: reads the macro event, expands the fragment with the same engine as
+ * the CLI, and answers in the macro contract. It never fails without a message, never echoes
+ * template parameter values, and turns an internal fault into a failure naming only the requestId.
+ */
+public final class MacroHandler implements RequestStreamHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Engine ENGINE = Engine.standard();
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        Consumer<String> log = context == null ? System.out::println : context.getLogger()::log;
+        JSON.writeValue(output, handle(input.readAllBytes(), log));
+    }
+
+    ObjectNode handle(byte[] eventBytes, Consumer<String> log) {
+        long started = System.nanoTime();
+        String requestId = "";
+        MacroResponse response;
+        try {
+            JsonNode event = JSON.readTree(eventBytes);
+            requestId = event == null ? "" : event.path("requestId").asText("");
+            response = respond(MacroRequest.parse(event));
+        } catch (MacroRequest.InvalidEvent e) {
+            response = MacroResponse.failure(requestId, e.getMessage());
+        } catch (IOException e) {
+            response = MacroResponse.failure(requestId, "the macro event is not valid JSON");
+        } catch (RuntimeException | StackOverflowError e) {
+            // Only the fault's class: a message could quote template content.
+            response = MacroResponse.failure(requestId, "OutboundWishlist failed with an internal fault ("
+                    + e.getClass().getSimpleName() + ") on request " + requestId + "; please report it");
+        }
+        log.accept(InvocationLog.line(requestId, response, (System.nanoTime() - started) / 1_000_000));
+        return response.toJson(JSON);
+    }
+
+    private static MacroResponse respond(MacroRequest request) {
+        ExpansionResult result = ENGINE.run(request.template(), request.environment());
+        return MacroResponse.of(request.requestId(), result);
+    }
+}
