@@ -21,7 +21,17 @@ import java.util.function.Consumer;
 public final class MacroHandler implements RequestStreamHandler {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Engine ENGINE = Engine.standard();
+
+    private final Engine engine;
+
+    /** The constructor Lambda calls. */
+    public MacroHandler() {
+        this(Engine.standard());
+    }
+
+    MacroHandler(Engine engine) {
+        this.engine = engine;
+    }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -50,8 +60,8 @@ public final class MacroHandler implements RequestStreamHandler {
         return response.toJson(JSON);
     }
 
-    private static MacroResponse respond(MacroRequest request) {
-        ExpansionResult result = ENGINE.run(request.template(), request.environment());
+    private MacroResponse respond(MacroRequest request) {
+        ExpansionResult result = engine.run(request.template(), request.environment());
         return MacroResponse.of(request.requestId(), result);
     }
 }

@@ -2,6 +2,10 @@ package dev.outboundwishlist.cli;
 
 import dev.outboundwishlist.engine.Version;
 import picocli.CommandLine;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 
 /** The command-line tool: the macro's engine, offline, for laptops and CI pipelines. */
@@ -24,11 +28,15 @@ public final class Main {
     static final int SOFTWARE = 70;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, args));
     }
 
-    static int run(String... args) {
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
                 .setExitCodeExceptionMapper(e -> SOFTWARE)
                 .setParameterExceptionHandler((e, a) -> {
                     e.getCommandLine().getErr().println(e.getMessage());

@@ -1,0 +1,134 @@
+package dev.outboundwishlist.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.engine.Engine;
+import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.engine.Extension;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The macro contract, driven by macro event files as CloudFormation sends them. */
+class MacroHandlerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<String> log = new ArrayList<>();
+
+    private static byte[] event(String name) throws IOException {
+        return Files.readAllBytes(Path.of("src/test/resources/events", name));
+    }
+
+    @Test
+    void aValidTemplateComesBackAsTheFragment() throws IOException {
+        ObjectNode response = new MacroHandler().handle(event("sample-success.json"), log::add);
+        JsonNode event = JSON.readTree(event("sample-success.json"));
+        assertThat(response.get("requestId").asText()).isEqualTo("5f7a2c1e-6c8b-4d3e-9a1f-1b2c3d4e5f60");
+        assertThat(response.get("status").asText()).isEqualTo("success");
+        assertThat(response.get("fragment")).isEqualTo(event.get("fragment"));
+        assertThat(response.has("errorMessage")).isFalse();
+    }
+
+    @Test
+    void aBadTemplateFailsWithEveryErrorInOneMessage() throws IOException {
+        ObjectNode response = new MacroHandler().handle(event("bad-template.json"), log::add);
+        assertThat(response.get("status").asText()).isEqualTo("failure");
+        assertThat(response.has("fragment")).isFalse();
+        assertThat(response.get("errorMessage").asText()).isEqualTo("OutboundWishlist found 2 errors: "
+                + "[1] Metadata/OutboundWishlist/Network/AvailabilityZones: 12 is not a whole number from 1 to 6 (OWL104) "
+                + "[2] Resources/Orphan/Type: is missing; every resource needs a Type such as "
+                + "AWS::Serverless::Function (OWL101)");
+    }
+
+    @Test
+    void extensionErrorsAreReportedOnceTheStructureIsSound() throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(event("bad-template.json"));
+        ((ObjectNode) event.at("/fragment/Resources")).remove("Orphan");
+        ObjectNode response = new MacroHandler().handle(JSON.writeValueAsBytes(event), log::add);
+        assertThat(response.get("errorMessage").asText()).isEqualTo("OutboundWishlist found 2 errors: "
+                + "[1] Metadata/OutboundWishlist/Network/AvailabilityZones: 12 is not a whole number from 1 to 6 (OWL104) "
+                + "[2] Resources/Worker/Properties/OutboundNetworkAccess: OutboundNetworkAccess cannot be expanded by "
+                + "this version yet; remove it, or keep the function's default network access (OWL105)");
+    }
+
+    @Test
+    void parameterValuesNeverReachTheLogOrTheResponse() throws IOException {
+        for (String name : List.of("sample-success.json", "bad-template.json")) {
+            ObjectNode response = new MacroHandler().handle(event(name), log::add);
+            assertThat(response.toString()).doesNotContain("NoEcho-secret");
+        }
+        assertThat(String.join("\n", log)).doesNotContain("NoEcho-secret").doesNotContain("fragment");
+    }
+
+    @Test
+    void eachInvocationLogsOneStructuredLine() throws IOException {
+        new MacroHandler().handle(event("sample-success.json"), log::add);
+        assertThat(log).hasSize(1);
+        JsonNode line = JSON.readTree(log.get(0));
+        assertThat(line.get("requestId").asText()).isEqualTo("5f7a2c1e-6c8b-4d3e-9a1f-1b2c3d4e5f60");
+        assertThat(line.get("status").asText()).isEqualTo("success");
+        assertThat(line.get("errors").asInt()).isZero();
+        assertThat(line.has("durationMs")).isTrue();
+        assertThat(line.get("resourcesAdded").asInt()).isZero();
+    }
+
+    @Test
+    void anEventWithoutAFragmentFailsWithAMessage() throws IOException {
+        ObjectNode response = new MacroHandler().handle(event("no-fragment.json"), log::add);
+        assertThat(response.get("status").asText()).isEqualTo("failure");
+        assertThat(response.get("requestId").asText()).isEqualTo("9a8b7c6d-0000-1111-2222-333344445555");
+        assertThat(response.get("errorMessage").asText()).isEqualTo("the macro event has no fragment");
+    }
+
+    @Test
+    void aFragmentThatIsNoTemplateFailsWithAMessage() {
+        ObjectNode response = new MacroHandler().handle(
+                "{\"requestId\":\"r1\",\"fragment\":[1,2]}".getBytes(StandardCharsets.UTF_8), log::add);
+        assertThat(response.get("errorMessage").asText())
+                .isEqualTo("fragment: is a list; a template must be a mapping of sections such as Resources");
+    }
+
+    @Test
+    void garbageInputFailsWithAMessage() {
+        ObjectNode response = new MacroHandler().handle("not json".getBytes(StandardCharsets.UTF_8), log::add);
+        assertThat(response.get("status").asText()).isEqualTo("failure");
+        assertThat(response.get("errorMessage").asText()).isEqualTo("the macro event is not valid JSON");
+    }
+
+    @Test
+    void anInternalFaultNamesTheRequestButNoTemplateContent() throws IOException {
+        Extension broken = new Extension() {
+            @Override
+            public void validate(ExpansionContext context) {
+                throw new IllegalStateException("boom: " + context.root().toString());
+            }
+
+            @Override
+            public void expand(ExpansionContext context) {
+            }
+        };
+        ObjectNode response = new MacroHandler(new Engine(List.of(broken))).handle(event("sample-success.json"), log::add);
+        assertThat(response.get("status").asText()).isEqualTo("failure");
+        assertThat(response.get("errorMessage").asText()).isEqualTo("OutboundWishlist failed with an internal fault "
+                + "(IllegalStateException) on request 5f7a2c1e-6c8b-4d3e-9a1f-1b2c3d4e5f60; please report it");
+        assertThat(log.get(0)).doesNotContain("Orders");
+    }
+
+    @Test
+    void theStreamEntryPointWritesTheResponseJson() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new MacroHandler().handleRequest(new ByteArrayInputStream(event("sample-success.json")), out, null);
+        assertThat(JSON.readTree(out.toByteArray()).get("status").asText()).isEqualTo("success");
+    }
+}

@@ -1,0 +1,145 @@
+package dev.outboundwishlist.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The tool as a user runs it: commands, formats and exit codes. */
+class CliTest {
+
+    private static final Path CORPUS = Path.of("../engine/src/test/resources/corpus");
+    private static final String CLEAN = CORPUS.resolve("engine/transform-string/input.yaml").toString();
+    private static final String WARNING = CORPUS.resolve("engine/transform-after-sam/input.yaml").toString();
+    private static final String BROKEN = CORPUS.resolve("errors/duplicate-key/input.yaml").toString();
+
+    @TempDir
+    Path temp;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void expandWritesTheTemplateInTheInputsFormat() throws Exception {
+        Run run = run("expand", CLEAN);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo(Files.readString(CORPUS.resolve("engine/transform-string/expected.yaml")));
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void expandWritesJsonToAFile() throws Exception {
+        Path out = temp.resolve("out.json");
+        Run run = run("expand", CLEAN, "--format", "json", "-o", out.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(Files.readString(out)).isEqualTo("{\n  \"Resources\": {\n    \"Queue\": {\n      \"Type\": \"AWS::SQS::Queue\"\n    }\n  }\n}\n");
+    }
+
+    @Test
+    void expandOfABrokenTemplateWritesNothingAndExitsTwo() {
+        Run run = run("expand", BROKEN);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo(BROKEN + ":7:7: error OWL008 Resources/Queue/Properties/DelaySeconds: "
+                + "is a duplicate key (first at line 5); CloudFormation rejects templates with duplicate keys\n");
+    }
+
+    @Test
+    void expandShowsWarningsOnStandardErrorAndStillSucceeds() {
+        Run run = run("expand", WARNING);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("warning OWL102");
+        assertThat(run.out()).startsWith("Transform: ['AWS::Serverless-2016-10-31']\n");
+    }
+
+    @Test
+    void validateExitCodesAreABitMask() {
+        assertThat(run("validate", CLEAN).exitCode()).isZero();
+        assertThat(run("validate", BROKEN).exitCode()).isEqualTo(2);
+        assertThat(run("validate", WARNING).exitCode()).isEqualTo(4);
+        assertThat(run("validate", BROKEN, WARNING, CLEAN).exitCode()).isEqualTo(6);
+    }
+
+    @Test
+    void validateTextReportEndsWithASummary() {
+        Run run = run("validate", BROKEN, CLEAN);
+        assertThat(run.out()).endsWith("2 templates checked: 1 error, 0 warnings, 0 infos\n");
+    }
+
+    @Test
+    void validateJsonListsEveryFinding() throws Exception {
+        JsonNode findings = new ObjectMapper().readTree(run("validate", "--format", "json", BROKEN, WARNING).out());
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(0).get("code").asText()).isEqualTo("OWL008");
+        assertThat(findings.get(0).get("line").asInt()).isEqualTo(7);
+        assertThat(findings.get(0).get("path").asText()).isEqualTo("Resources/Queue/Properties/DelaySeconds");
+        assertThat(findings.get(1).get("severity").asText()).isEqualTo("warning");
+    }
+
+    @Test
+    void validateSarifHasRulesAndLocatedResults() throws Exception {
+        JsonNode sarif = new ObjectMapper().readTree(run("validate", "--format", "sarif", BROKEN).out());
+        assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+        JsonNode run = sarif.get("runs").get(0);
+        assertThat(run.at("/tool/driver/rules").size()).isGreaterThan(10);
+        JsonNode result = run.get("results").get(0);
+        assertThat(result.get("ruleId").asText()).isEqualTo("OWL008");
+        assertThat(result.get("level").asText()).isEqualTo("error");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(7);
+        assertThat(run.at("/tool/driver/rules/" + result.get("ruleIndex").asInt() + "/id").asText()).isEqualTo("OWL008");
+    }
+
+    @Test
+    void validateJunitIsWellFormedXml() throws Exception {
+        String xml = run("validate", "--format", "junit", BROKEN, CLEAN).out();
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(document.getElementsByTagName("testsuite").getLength()).isEqualTo(2);
+        assertThat(document.getElementsByTagName("failure").getLength()).isEqualTo(1);
+        assertThat(document.getElementsByTagName("testcase").getLength()).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingFileIsAnErrorFinding() {
+        Run run = run("validate", "no-such-template.yaml");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).startsWith("no-such-template.yaml: error OWL001 cannot be read: no such file\n");
+    }
+
+    @Test
+    void helpVersionAndUsageErrors() {
+        assertThat(run("--version").out()).startsWith("outboundwishlist ");
+        Run help = run("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("expand", "validate", "Exit codes:");
+        Run bad = run("expand", "--no-such-option", CLEAN);
+        assertThat(bad.exitCode()).isEqualTo(64);
+        assertThat(bad.err()).contains("Unknown option: '--no-such-option'");
+        assertThat(run("validate").exitCode()).isEqualTo(64);
+    }
+
+    @Test
+    void stackOptionsAreAccepted() {
+        Run run = run("validate", CLEAN, "--region", "cn-north-1", "--account", "123456789012", "--parameter", "Env=prod");
+        assertThat(run.exitCode()).isZero();
+    }
+}
