@@ -40,7 +40,7 @@ final class ExpandCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TemplateRun run = TemplateRun.of(template, stack.environment());
+        TemplateRun run = TemplateRun.of(template, stack.environment(spec.commandLine()));
         TextReport.write(run, spec.commandLine().getErr());
         if (run.result().template().isEmpty()) {
             return ExitCodes.ERRORS;

@@ -1,7 +1,9 @@
 package dev.outboundwishlist.cli;
 
 import dev.outboundwishlist.engine.Environment;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +24,16 @@ final class StackOptions {
             description = "A stack parameter value, as CloudFormation would pass it; repeatable.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    Environment environment() {
+    /** The options as CloudFormation would pass them; a malformed value is a usage error. */
+    Environment environment(CommandLine commandLine) {
+        if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            throw new ParameterException(commandLine, "Invalid value for option '--region': '" + region
+                    + "' is not a Region name such as us-east-1");
+        }
+        if (account != null && !account.matches("\\d{12}")) {
+            throw new ParameterException(commandLine, "Invalid value for option '--account': '" + account
+                    + "' is not a 12-digit AWS account id");
+        }
         return new Environment(region, Optional.ofNullable(account), parameters);
     }
 }

@@ -141,5 +141,9 @@ class CliTest {
     void stackOptionsAreAccepted() {
         Run run = run("validate", CLEAN, "--region", "cn-north-1", "--account", "123456789012", "--parameter", "Env=prod");
         assertThat(run.exitCode()).isZero();
+        Run badAccount = run("validate", CLEAN, "--account", "12345");
+        assertThat(badAccount.exitCode()).isEqualTo(64);
+        assertThat(badAccount.err()).startsWith("Invalid value for option '--account': '12345' is not a 12-digit AWS account id");
+        assertThat(run("validate", CLEAN, "--region", "moon").exitCode()).isEqualTo(64);
     }
 }
