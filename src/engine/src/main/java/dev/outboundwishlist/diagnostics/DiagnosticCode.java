@@ -25,6 +25,17 @@ public enum DiagnosticCode {
     NOT_YET_SUPPORTED("OWL105", Severity.ERROR, "The template uses an extension this version cannot expand yet."),
     INVALID_PARAMETER_VALUE("OWL106", Severity.ERROR, "A parameter value passed to the tool is invalid."),
 
+    DEFINITION_INVALID("OWL107", Severity.ERROR, "A state machine definition cannot be read."),
+    DEFINITION_NOT_READ("OWL108", Severity.INFO, "A state machine definition in S3 is not read, so extensions in it are not expanded."),
+
+    CATCH_HANDLER_UNKNOWN("OWL401", Severity.ERROR, "A definition-level catcher's Next is not a state of its scope."),
+    MALFORMED_HANDLER("OWL402", Severity.ERROR, "A definition-level catcher or retrier is empty or malformed."),
+    STATES_ALL_NOT_LAST("OWL403", Severity.ERROR, "States.ALL is not alone in its ErrorEquals or not in the last catcher or retrier."),
+    WRONG_QUERY_LANGUAGE_FIELD("OWL404", Severity.ERROR, "A catcher's ResultPath or Output does not fit a target state's query language."),
+    WRONG_HANDLER_TYPE("OWL405", Severity.ERROR, "A definition-level Catch or Retry has the wrong type."),
+    APPLIED_TO_NO_STATE("OWL406", Severity.WARNING, "A definition-level Catch or Retry applies to no state."),
+    SCOPE_NOT_A_STATE_MACHINE("OWL407", Severity.ERROR, "A scope with a definition-level Catch or Retry has no States mapping."),
+
     LOGICAL_ID_CLASH("OWL901", Severity.ERROR, "Two entries of the expanded template share a logical id."),
     RESOURCE_LIMIT("OWL902", Severity.ERROR, "The expanded template has more resources than CloudFormation allows."),
     EXTENSION_KEY_LEFT("OWL903", Severity.ERROR, "An extension key is left in the expanded template."),

@@ -1,16 +1,18 @@
 package dev.outboundwishlist.engine;
 
+import dev.outboundwishlist.globalcatch.GlobalCatchExtension;
 import dev.outboundwishlist.pending.PendingExtensions;
+import dev.outboundwishlist.statemachine.StateMachineDefinitions;
 
 import java.util.List;
 
-/** The extensions this version runs, in the order they expand. */
+/** The extensions this version runs, in the order they validate and expand. */
 final class Extensions {
 
     private Extensions() {
     }
 
     static List<Extension> all() {
-        return List.of(new PendingExtensions());
+        return List.of(new StateMachineDefinitions(), new PendingExtensions(), new GlobalCatchExtension());
     }
 }

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 final class JsonTemplateWriter {
 
     private static final ObjectWriter WRITER;
+    private static final ObjectWriter COMPACT = new ObjectMapper().writer();
 
     static {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
@@ -31,8 +32,13 @@ final class JsonTemplateWriter {
     }
 
     static String write(JsonNode root) {
+        return write(root, true);
+    }
+
+    /** Indented with a final line break, or all on one line. */
+    static String write(JsonNode value, boolean indented) {
         try {
-            return WRITER.writeValueAsString(root) + "\n";
+            return indented ? WRITER.writeValueAsString(value) + "\n" : COMPACT.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

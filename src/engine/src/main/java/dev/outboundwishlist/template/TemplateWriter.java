@@ -11,4 +11,9 @@ public final class TemplateWriter {
     public static String write(JsonNode root, TemplateFormat format) {
         return format == TemplateFormat.JSON ? JsonTemplateWriter.write(root) : YamlTemplateWriter.write(root);
     }
+
+    /** JSON text for a value embedded in a template, such as a state machine's DefinitionString. */
+    public static String json(JsonNode value, boolean indented) {
+        return JsonTemplateWriter.write(value, indented);
+    }
 }

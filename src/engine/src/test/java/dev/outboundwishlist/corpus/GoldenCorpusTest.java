@@ -1,6 +1,13 @@
 package dev.outboundwishlist.corpus;
 
+import dev.outboundwishlist.engine.Diagnostics;
 import dev.outboundwishlist.engine.Engine;
+import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.engine.LogicalIdAllocator;
+import dev.outboundwishlist.engine.Settings;
+import dev.outboundwishlist.statemachine.DefinitionLocator;
+import dev.outboundwishlist.statemachine.DefinitionSite;
+import dev.outboundwishlist.testing.AslStructure;
 import dev.outboundwishlist.engine.ExpansionResult;
 import dev.outboundwishlist.template.Template;
 import dev.outboundwishlist.template.TemplateReader;
@@ -15,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The product's memory: every behaviour is an input template beside its expected output or its
- * exact diagnostics. Each successful case is also checked to be deterministic (same bytes twice)
- * and idempotent (expanding the output changes nothing).
+ * exact diagnostics. Each successful case is also checked to be deterministic (same bytes twice),
+ * idempotent (expanding the output changes nothing), and to hold only structurally valid state
+ * machine definitions.
  */
 class GoldenCorpusTest {
 
@@ -47,5 +55,11 @@ class GoldenCorpusTest {
                 Optional.of(golden.folder()));
         ExpansionResult second = Engine.standard().run(again, golden.environment());
         assertThat(golden.actualTemplate(second)).as("idempotent " + golden).contains(actual.get());
+        ExpansionContext context = new ExpansionContext(again, Settings.DEFAULTS, golden.environment(),
+                new LogicalIdAllocator(again.root()), new Diagnostics(again.sourceMap()));
+        for (DefinitionSite site : DefinitionLocator.locate(context)) {
+            assertThat(AslStructure.problems(site.definition())).as("ASL of " + site.property() + " in " + golden)
+                    .isEmpty();
+        }
     }
 }

@@ -1,0 +1,43 @@
+package dev.outboundwishlist.globalcatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The states a handler can lead to, following Next, Default, Choices[].Next and the states' own
+ * catchers, transitively. A definition-level catcher on any of them could catch into itself.
+ * Linear in the number of states and transitions.
+ */
+final class HandlerReachability {
+
+    private HandlerReachability() {
+    }
+
+    static Set<String> from(Collection<String> handlers, JsonNode states) {
+        Set<String> reached = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(handlers);
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (!states.has(name) || !reached.add(name)) {
+                continue;
+            }
+            JsonNode state = states.get(name);
+            follow(state.get("Next"), pending);
+            follow(state.get("Default"), pending);
+            state.path("Choices").forEach(choice -> follow(choice.get("Next"), pending));
+            state.path("Catch").forEach(catcher -> follow(catcher.get("Next"), pending));
+        }
+        return reached;
+    }
+
+    private static void follow(JsonNode target, Deque<String> pending) {
+        if (target != null && target.isTextual()) {
+            pending.push(target.textValue());
+        }
+    }
+}

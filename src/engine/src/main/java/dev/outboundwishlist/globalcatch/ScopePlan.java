@@ -1,0 +1,75 @@
+package dev.outboundwishlist.globalcatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.engine.Diagnostics;
+import dev.outboundwishlist.statemachine.DefinitionSite;
+import dev.outboundwishlist.statemachine.Scope;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A validated scope: the catchers and retriers to merge and the states that take them. */
+record ScopePlan(DefinitionSite site, Scope scope, Optional<ArrayNode> catchers, Optional<ArrayNode> retriers,
+                 List<String> catchTargets, List<String> retryTargets, Diagnostics diagnostics) {
+
+    void apply() {
+        ObjectNode states = (ObjectNode) scope.node().get("States");
+        catchers.ifPresent(list -> applyTo(states, HandlerKind.CATCH, list, catchTargets));
+        retriers.ifPresent(list -> applyTo(states, HandlerKind.RETRY, list, retryTargets));
+        scope.node().remove(HandlerKind.CATCH.key);
+        scope.node().remove(HandlerKind.RETRY.key);
+    }
+
+    private void applyTo(ObjectNode states, HandlerKind kind, ArrayNode definitionLevel, List<String> targets) {
+        int applied = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
+            if (it.next().getValue() instanceof ObjectNode state && GlobalCatchExtension.optsOut(state, kind.key)) {
+                state.remove(kind.key);
+            }
+        }
+        for (String name : targets) {
+            ObjectNode state = (ObjectNode) states.get(name);
+            ArrayNode own = state.get(kind.key) instanceof ArrayNode list ? list : null;
+            ArrayNode merged = HandlerMerge.merge(own, definitionLevel);
+            if (own == null || merged.size() > own.size()) {
+                applied++;
+                place(state, kind, merged);
+            }
+        }
+        if (applied == 0) {
+            site.report(diagnostics, DiagnosticCode.APPLIED_TO_NO_STATE, scope.path().key(kind.key),
+                    "applies to no state: " + (targets.isEmpty()
+                            ? "this scope has no Task, Parallel or Map state that takes it"
+                            : "every state it could apply to already handles its errors") + "; remove it");
+        }
+    }
+
+    /** Retry, then Catch, then the transition, as Step Functions documentation writes a state. */
+    private static void place(ObjectNode state, HandlerKind kind, ArrayNode list) {
+        if (state.has(kind.key)) {
+            state.set(kind.key, list);
+            return;
+        }
+        List<String> before = kind == HandlerKind.RETRY ? List.of("Catch", "Next", "End") : List.of("Next", "End");
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        state.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+        state.removeAll();
+        boolean placed = false;
+        for (Map.Entry<String, JsonNode> field : fields.entrySet()) {
+            if (!placed && before.contains(field.getKey())) {
+                state.set(kind.key, list);
+                placed = true;
+            }
+            state.set(field.getKey(), field.getValue());
+        }
+        if (!placed) {
+            state.set(kind.key, list);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.outboundwishlist.statemachine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.diagnostics.Severity;
+import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.engine.Diagnostics;
+import dev.outboundwishlist.template.SourceMap;
+import dev.outboundwishlist.template.TemplateWriter;
+
+import java.util.List;
+
+/**
+ * One state machine definition, wherever it lives, parsed into a mutable ASL tree. Extensions
+ * change the tree; {@link #writeBack} then puts it back in the form it was written in. Findings
+ * about a place inside the definition are reported through {@link #report}, which points into the
+ * template where the definition is an object, and names the place inside it otherwise.
+ */
+public final class DefinitionSite {
+
+    /** How the definition is written. */
+    public enum Form { OBJECT, STRING, SUB, JOIN, FILE }
+
+    private final String resourceId;
+    private final TemplatePath property;
+    private final Form form;
+    private final ObjectNode definition;
+    private final JsonNode original;
+    private final List<TextPart> parts;
+    private final SourceMap inner;
+    private final String fileName;
+    private final TextLayout layout;
+
+    /** How the user's definition text was laid out, so a rewritten one reads the same way. */
+    record TextLayout(boolean multiline, boolean finalNewline, String joinDelimiter) {
+
+        static final TextLayout OBJECT = new TextLayout(true, false, "");
+    }
+
+    DefinitionSite(String resourceId, TemplatePath property, Form form, ObjectNode definition, List<TextPart> parts,
+                   SourceMap inner, String fileName, TextLayout layout) {
+        this.resourceId = resourceId;
+        this.property = property;
+        this.form = form;
+        this.definition = definition;
+        this.original = definition.deepCopy();
+        this.parts = parts;
+        this.inner = inner;
+        this.fileName = fileName;
+        this.layout = layout;
+    }
+
+    public String resourceId() {
+        return resourceId;
+    }
+
+    /** The template property holding the definition, e.g. {@code Resources/M/Properties/DefinitionString}. */
+    public TemplatePath property() {
+        return property;
+    }
+
+    public Form form() {
+        return form;
+    }
+
+    /** The ASL document; placeholders and intrinsic parts of text forms appear as opaque tokens. */
+    public ObjectNode definition() {
+        return definition;
+    }
+
+    /** A string from the definition as the user wrote it (placeholders restored), for messages. */
+    public String display(String value) {
+        return parts.isEmpty() ? value : PlaceholderTokens.display(value, parts);
+    }
+
+    public void report(Diagnostics diagnostics, DiagnosticCode code, TemplatePath inside, String message) {
+        report(diagnostics, code, code.defaultSeverity(), inside, message);
+    }
+
+    public void report(Diagnostics diagnostics, DiagnosticCode code, Severity severity, TemplatePath inside,
+                       String message) {
+        if (form == Form.OBJECT) {
+            diagnostics.report(code, severity, join(property, inside), message);
+            return;
+        }
+        String place = inner.nearest(inside).map(p -> form == Form.FILE
+                        ? " (at " + inside + ", " + fileName + ":" + p.line() + ":" + p.column() + ")"
+                        : " (at " + inside + ", line " + p.line() + ":" + p.column() + " of the definition)")
+                .orElse(" (at " + inside + " in the definition)");
+        diagnostics.report(code, severity, property, message + place);
+    }
+
+    static TemplatePath join(TemplatePath prefix, TemplatePath suffix) {
+        TemplatePath joined = prefix;
+        for (Object segment : suffix.segments()) {
+            joined = segment instanceof Integer i ? joined.index(i) : joined.key((String) segment);
+        }
+        return joined;
+    }
+
+    public boolean changed() {
+        return !definition.equals(original);
+    }
+
+    /**
+     * Puts a changed definition back where it came from, in the same form: an object stays an
+     * object (it was changed in place), a string stays a string, {@code Fn::Sub} stays
+     * {@code Fn::Sub} with its variables, {@code Fn::Join} stays {@code Fn::Join}; a local file is
+     * inlined as {@code Definition}. An unchanged definition is left exactly as it was.
+     */
+    public void writeBack(ObjectNode properties) {
+        if (!changed() || form == Form.OBJECT) {
+            return;
+        }
+        String key = (String) property.segments().get(property.segments().size() - 1);
+        List<TextPart> restored = form == Form.FILE ? List.of() : PlaceholderTokens.restore(newText(), parts);
+        switch (form) {
+            case STRING -> properties.put(key, text(restored));
+            case SUB -> {
+                JsonNode sub = properties.get(key).get("Fn::Sub");
+                if (sub.isArray()) {
+                    ((ArrayNode) sub).set(0, JsonNodeFactory.instance.textNode(text(restored)));
+                } else {
+                    ((ObjectNode) properties.get(key)).put("Fn::Sub", text(restored));
+                }
+            }
+            case JOIN -> properties.set(key, join(restored, layout.joinDelimiter()));
+            case FILE -> replaceKeepingPlace(properties, key, "Definition", definition);
+            default -> throw new IllegalStateException("unexpected form " + form);
+        }
+    }
+
+    private String newText() {
+        String json = TemplateWriter.json(definition, layout.multiline());
+        return layout.multiline() && !layout.finalNewline() ? json.stripTrailing() : json;
+    }
+
+    private static void replaceKeepingPlace(ObjectNode object, String oldKey, String newKey, JsonNode value) {
+        ObjectNode copy = object.deepCopy();
+        object.removeAll();
+        copy.fields().forEachRemaining(field -> object.set(field.getKey().equals(oldKey) ? newKey : field.getKey(),
+                field.getKey().equals(oldKey) ? value : field.getValue()));
+    }
+
+    /** Fn::Join of text alone keeps its delimiter (SAM joins lines with "\n"); with intrinsics it joins with "". */
+    private static ObjectNode join(List<TextPart> restored, String delimiter) {
+        ObjectNode join = JsonNodeFactory.instance.objectNode();
+        ArrayNode arguments = join.putArray("Fn::Join");
+        ArrayNode values = JsonNodeFactory.instance.arrayNode();
+        for (TextPart part : restored) {
+            if (part instanceof TextPart.Literal literal) {
+                appendText(values, literal.text());
+            } else if (((TextPart.Opaque) part).intrinsic() == null) {
+                appendText(values, ((TextPart.Opaque) part).placeholder());
+            } else {
+                values.add(((TextPart.Opaque) part).intrinsic());
+            }
+        }
+        if (!delimiter.isEmpty() && values.size() == 1) {
+            arguments.add(delimiter);
+            ArrayNode pieces = arguments.addArray();
+            for (String piece : values.get(0).textValue().split(java.util.regex.Pattern.quote(delimiter), -1)) {
+                pieces.add(piece);
+            }
+            return join;
+        }
+        arguments.add("");
+        arguments.add(values);
+        return join;
+    }
+
+    private static void appendText(ArrayNode values, String text) {
+        int last = values.size() - 1;
+        if (last >= 0 && values.get(last).isTextual()) {
+            values.set(last, JsonNodeFactory.instance.textNode(values.get(last).textValue() + text));
+        } else {
+            values.add(text);
+        }
+    }
+
+    private static String text(List<TextPart> restored) {
+        StringBuilder text = new StringBuilder();
+        for (TextPart part : restored) {
+            text.append(part instanceof TextPart.Literal literal ? literal.text() : ((TextPart.Opaque) part).placeholder());
+        }
+        return text.toString();
+    }
+
+}

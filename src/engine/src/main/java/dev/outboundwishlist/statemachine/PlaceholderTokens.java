@@ -1,0 +1,87 @@
+package dev.outboundwishlist.statemachine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes a definition with opaque parts parseable as JSON, and puts the parts back afterwards.
+ * An opaque part inside a JSON string becomes a token inside that string; one outside any string
+ * (such as {@code "TimeoutSeconds": ${Timeout}}) becomes a JSON string holding a token, whose
+ * quotes are dropped again on the way back. Tokens use private-use characters that no definition
+ * holds (one that does is rejected).
+ */
+final class PlaceholderTokens {
+
+    private static final char IN_STRING = '\uE000';
+    private static final char BARE = '\uE001';
+    private static final char END = '\uE002';
+    private static final Pattern TOKEN = Pattern.compile("\"" + BARE + "(\\d+)" + END + "\"|" + IN_STRING + "(\\d+)" + END);
+    private static final Pattern VALUE_TOKEN = Pattern.compile("[" + IN_STRING + BARE + "](\\d+)" + END);
+
+    private PlaceholderTokens() {
+    }
+
+    static boolean clashes(List<TextPart> parts) {
+        return parts.stream().anyMatch(p -> p instanceof TextPart.Literal literal
+                && literal.text().chars().anyMatch(c -> c >= IN_STRING && c <= END));
+    }
+
+    /** The parts as one JSON text, each opaque part replaced by its numbered token. */
+    static String tokenize(List<TextPart> parts) {
+        StringBuilder json = new StringBuilder();
+        boolean inString = false;
+        boolean escaped = false;
+        int index = 0;
+        for (TextPart part : parts) {
+            if (part instanceof TextPart.Literal literal) {
+                for (char c : literal.text().toCharArray()) {
+                    json.append(c);
+                    if (escaped) {
+                        escaped = false;
+                    } else if (inString && c == '\\') {
+                        escaped = true;
+                    } else if (c == '"') {
+                        inString = !inString;
+                    }
+                }
+            } else {
+                json.append(inString ? "" + IN_STRING + index + END : "\"" + BARE + index + END + "\"");
+            }
+            index++;
+        }
+        return json.toString();
+    }
+
+    /** Splits tokenized JSON text back into literal text and the original opaque parts. */
+    static List<TextPart> restore(String json, List<TextPart> original) {
+        List<TextPart> parts = new ArrayList<>();
+        Matcher matcher = TOKEN.matcher(json);
+        int last = 0;
+        while (matcher.find()) {
+            if (matcher.start() > last) {
+                parts.add(new TextPart.Literal(json.substring(last, matcher.start())));
+            }
+            String number = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+            parts.add(original.get(Integer.parseInt(number)));
+            last = matcher.end();
+        }
+        if (last < json.length()) {
+            parts.add(new TextPart.Literal(json.substring(last)));
+        }
+        return parts;
+    }
+
+    /** A string value of the parsed definition as the user wrote it, for messages. */
+    static String display(String value, List<TextPart> original) {
+        Matcher matcher = VALUE_TOKEN.matcher(value);
+        StringBuilder text = new StringBuilder();
+        while (matcher.find()) {
+            TextPart part = original.get(Integer.parseInt(matcher.group(1)));
+            matcher.appendReplacement(text, Matcher.quoteReplacement(((TextPart.Opaque) part).display()));
+        }
+        matcher.appendTail(text);
+        return text.toString();
+    }
+}
