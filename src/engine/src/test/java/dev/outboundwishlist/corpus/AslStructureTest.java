@@ -28,9 +28,19 @@ class AslStructureTest {
     }
 
     @Test
-    void everyKindOfProblemIsFound() throws Exception {
+    void aMissingStartIsFound() throws Exception {
         assertThat(AslStructure.problems(definition("""
                 StartAt: Missing
+                States:
+                  A: {Type: Succeed}
+                """))).containsExactly("definition/StartAt: 'Missing' is not a state of this scope",
+                "States/A: not reachable from StartAt");
+    }
+
+    @Test
+    void everyKindOfProblemIsFound() throws Exception {
+        assertThat(AslStructure.problems(definition("""
+                StartAt: A
                 Catch: B
                 States:
                   A:
@@ -41,14 +51,15 @@ class AslStructureTest {
                     Next: B
                     End: true
                   B: {Type: Sleep}
+                  C: {Type: Succeed}
                 """))).containsExactly(
                 "definition: definition-level Catch left",
-                "definition/StartAt: 'Missing' is not a state of this scope",
                 "States/A: extension key RoleArn left",
                 "States/A: needs exactly one of Next and End",
                 "States/A/Catch/0: States.ALL not alone and last",
                 "States/A/Catch/0/Next: 'Nowhere' is not a state of this scope",
                 "States/B: unknown Type 'Sleep'",
-                "States/B: needs exactly one of Next and End");
+                "States/B: needs exactly one of Next and End",
+                "States/C: not reachable from StartAt");
     }
 }

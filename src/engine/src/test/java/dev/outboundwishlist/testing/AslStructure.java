@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * A structural check of Amazon States Language, enough to trust an expanded definition: every
  * scope starts at a state it has; every transition and catcher target is a state of the same
- * scope; catchers and retriers are well formed with States.ALL alone and last; each state has
- * exactly one way on; and no extension key is left. Returns the problems found (none: valid).
+ * scope; every state can be reached from StartAt (Step Functions rejects unreachable states);
+ * catchers and retriers are well formed with States.ALL alone and last; each state has exactly
+ * one way on; and no extension key is left. Returns the problems found (none: valid).
  */
 public final class AslStructure {
 
@@ -45,11 +46,15 @@ public final class AslStructure {
             }
         }
         target(states, scope.node().get("StartAt"), where + "/StartAt", problems);
+        Set<String> reachable = reachable(states, scope.node().path("StartAt").asText());
         for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             TemplatePath path = scope.statePath(entry.getKey());
             JsonNode state = entry.getValue();
             String type = state.path("Type").asText();
+            if (!reachable.contains(entry.getKey())) {
+                problems.add(path + ": not reachable from StartAt");
+            }
             if (!TYPES.contains(type)) {
                 problems.add(path + ": unknown Type '" + type + "'");
             }
@@ -97,6 +102,23 @@ public final class AslStructure {
                 target(states, list.get(i).get("Next"), path + "/" + i + "/Next", problems);
             }
         }
+    }
+
+    private static Set<String> reachable(JsonNode states, String start) {
+        Set<String> seen = new java.util.HashSet<>();
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(List.of(start));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (!states.has(name) || !seen.add(name)) {
+                continue;
+            }
+            JsonNode state = states.get(name);
+            List<JsonNode> targets = new ArrayList<>(List.of(state.path("Next"), state.path("Default")));
+            state.path("Choices").forEach(choice -> targets.add(choice.path("Next")));
+            state.path("Catch").forEach(catcher -> targets.add(catcher.path("Next")));
+            targets.stream().filter(JsonNode::isTextual).forEach(t -> pending.push(t.textValue()));
+        }
+        return seen;
     }
 
     private static void target(JsonNode states, JsonNode name, String path, List<String> problems) {
