@@ -23,7 +23,6 @@ public enum DiagnosticCode {
     MACRO_NOT_LISTED("OWL103", Severity.INFO, "The template's Transform does not list OutboundWishlist."),
     INVALID_SETTING("OWL104", Severity.ERROR, "A setting under Metadata.OutboundWishlist is invalid."),
     NOT_YET_SUPPORTED("OWL105", Severity.ERROR, "The template uses an extension this version cannot expand yet."),
-    INVALID_PARAMETER_VALUE("OWL106", Severity.ERROR, "A parameter value passed to the tool is invalid."),
 
     DEFINITION_INVALID("OWL107", Severity.ERROR, "A state machine definition cannot be read."),
     DEFINITION_NOT_READ("OWL108", Severity.INFO, "A state machine definition in S3 is not read, so extensions in it are not expanded."),

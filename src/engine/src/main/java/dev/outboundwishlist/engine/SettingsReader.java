@@ -57,7 +57,7 @@ final class SettingsReader {
                 "ExistingVpc"))) {
             return d;
         }
-        String cidr = string(node, path, "VpcCidr", IPV4_CIDR, "an IPv4 CIDR such as 10.192.0.0/16", d.vpcCidr());
+        String cidr = vpcCidr(node, path, d.vpcCidr());
         int zones = integer(node, path, "AvailabilityZones", 1, 6, d.availabilityZones());
         return new Settings.Network(cidr, zones,
                 choice(node, path, "NatGateways", Settings.NatGateways.class, d.natGateways()),
@@ -68,6 +68,30 @@ final class SettingsReader {
                 strings(node, path, "TrustedAccounts", ACCOUNT, "a 12-digit AWS account id"),
                 prefixLists(node.path("PrefixLists"), path.key("PrefixLists")),
                 existingVpc(node.path("ExistingVpc"), path.key("ExistingVpc")));
+    }
+
+    /** A VPC's block must be private (RFC 1918) and from /16 to /28, as Amazon VPC requires. */
+    private String vpcCidr(JsonNode parent, TemplatePath path, String fallback) {
+        String cidr = string(parent, path, "VpcCidr", IPV4_CIDR, "an IPv4 CIDR such as 10.192.0.0/16", null);
+        if (cidr == null) {
+            return fallback;
+        }
+        String[] parts = cidr.split("[./]");
+        int first = Integer.parseInt(parts[0]);
+        int second = Integer.parseInt(parts[1]);
+        int prefix = Integer.parseInt(parts[4]);
+        boolean isPrivate = first == 10 || first == 172 && second >= 16 && second <= 31 || first == 192 && second == 168;
+        int minimum = first == 10 ? 8 : first == 172 ? 12 : 16;
+        if (!isPrivate || prefix < minimum) {
+            error(path.key("VpcCidr"), "'" + cidr + "' is not a private range; use one inside 10.0.0.0/8, "
+                    + "172.16.0.0/12 or 192.168.0.0/16");
+            return fallback;
+        }
+        if (prefix < 16 || prefix > 28) {
+            error(path.key("VpcCidr"), "'" + cidr + "' has a /" + prefix + " prefix; a VPC's block is /16 to /28");
+            return fallback;
+        }
+        return cidr;
     }
 
     private Map<String, String> prefixLists(JsonNode node, TemplatePath path) {
