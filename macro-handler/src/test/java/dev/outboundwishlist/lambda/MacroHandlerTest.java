@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.engine.Engine;
 import dev.outboundwishlist.engine.ExpansionContext;
 import dev.outboundwishlist.engine.Extension;
+import dev.outboundwishlist.template.Template;
+import dev.outboundwishlist.template.TemplateReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -38,6 +40,26 @@ class MacroHandlerTest {
         assertThat(response.get("status").asText()).isEqualTo("success");
         assertThat(response.get("fragment")).isEqualTo(event.get("fragment"));
         assertThat(response.has("errorMessage")).isFalse();
+    }
+
+    /** A macro event as CloudFormation would send it for a bundled sample: the template without Transform. */
+    @Test
+    void theGlobalCatchSampleExpands() throws Exception {
+        Template sample = TemplateReader.read(Path.of("../samples/3-global-catch/template.yaml"));
+        ObjectNode fragment = sample.root().deepCopy();
+        fragment.remove("Transform");
+        ObjectNode event = JSON.createObjectNode();
+        event.put("region", "us-east-1").put("accountId", "123456789012").put("requestId", "sample-1")
+                .put("transformId", "123456789012::OutboundWishlist");
+        event.set("fragment", fragment);
+        event.putObject("params");
+        event.putObject("templateParameterValues");
+        ObjectNode response = new MacroHandler().handle(JSON.writeValueAsBytes(event), log::add);
+        assertThat(response.get("status").asText()).isEqualTo("success");
+        JsonNode states = response.at("/fragment/Resources/GlobalCatchStateMachine/Properties/Definition/States");
+        assertThat(states.at("/Invoke function 2/Catch/0/Next").asText()).isEqualTo("Catch failure");
+        assertThat(response.at("/fragment/Resources/GlobalCatchStateMachine/Properties/Definition").has("Catch")).isFalse();
+        assertThat(response.get("fragment").has("Transform")).isFalse();
     }
 
     @Test

@@ -118,6 +118,27 @@ class CliTest {
         assertThat(document.getElementsByTagName("testcase").getLength()).isEqualTo(2);
     }
 
+    /** Every bad input of the corpus: one clear line each, no stack trace, exit code 2. */
+    @Test
+    void badInputsGiveOneClearErrorAndNoStackTrace() throws Exception {
+        try (var folders = Files.list(CORPUS.resolve("errors"))) {
+            for (Path folder : folders.sorted().toList()) {
+                Path input = Files.exists(folder.resolve("input.json")) ? folder.resolve("input.json") : folder.resolve("input.yaml");
+                Run run = run("expand", input.toString());
+                assertThat(run.exitCode()).as(folder.toString()).isEqualTo(2);
+                assertThat(run.out()).isEmpty();
+                assertThat(run.err()).as(folder.toString()).contains(" error OWL").doesNotContain("Exception", "\tat ");
+            }
+        }
+    }
+
+    @Test
+    void aDirectoryIsNoTemplate() {
+        Run run = run("validate", temp.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).startsWith(temp + ": error OWL001 cannot be read: ");
+    }
+
     @Test
     void aMissingFileIsAnErrorFinding() {
         Run run = run("validate", "no-such-template.yaml");

@@ -1,0 +1,39 @@
+package dev.outboundwishlist.engine;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.template.SourceMap;
+import dev.outboundwishlist.template.Template;
+import dev.outboundwishlist.template.TemplateFormat;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PostChecksTest {
+
+    private static ExpansionResult run(int resources) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode section = root.putObject("Resources");
+        for (int i = 0; i < resources; i++) {
+            section.putObject("Queue" + i).put("Type", "AWS::SQS::Queue");
+        }
+        Template template = new Template("t.yaml", TemplateFormat.YAML, root, SourceMap.NONE, Optional.empty());
+        return Engine.standard().run(template, Environment.offline());
+    }
+
+    @Test
+    void fiveHundredResourcesAreFine() {
+        assertThat(run(500).succeeded()).isTrue();
+    }
+
+    @Test
+    void moreThanFiveHundredIsAnErrorThatSaysHowMany() {
+        ExpansionResult result = run(501);
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.diagnostics()).singleElement().satisfies(d -> assertThat(d.pathAndMessage())
+                .isEqualTo("Resources: would hold 501 resources after expansion; CloudFormation allows 500 in one "
+                        + "template (split the stack or use nested stacks)"));
+    }
+}
