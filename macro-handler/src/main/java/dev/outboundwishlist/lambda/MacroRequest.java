@@ -45,7 +45,7 @@ record MacroRequest(String requestId, Template template, Environment environment
             throw new InvalidEvent("fragment: " + e.getMessage());
         }
         return new MacroRequest(requestId, template, new Environment(region, account,
-                parameterValues(event.path("templateParameterValues"))));
+                parameterValues(event.path("templateParameterValues")), true));
     }
 
     /** CloudFormation passes list parameters as JSON lists; they become comma-joined, as Ref yields them. */

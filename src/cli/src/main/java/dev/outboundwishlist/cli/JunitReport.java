@@ -39,35 +39,46 @@ final class JunitReport {
         return text + "\n";
     }
 
+    /** XML 1.0 cannot hold most control characters, even escaped: they are shown as \\uXXXX. */
+    private static String xmlText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+                    || Character.isSurrogate(c);
+            out.append(allowed ? String.valueOf(c) : String.format("\\u%04X", (int) c));
+        }
+        return out.toString();
+    }
+
     private static void suite(XMLStreamWriter xml, TemplateRun run) throws XMLStreamException {
         List<Diagnostic> findings = run.diagnostics();
         long failures = findings.stream().filter(d -> d.severity() != Severity.INFO).count();
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", run.file());
+        xml.writeAttribute("name", xmlText(run.file()));
         xml.writeAttribute("tests", String.valueOf(Math.max(1, findings.size())));
         xml.writeAttribute("failures", String.valueOf(failures));
         xml.writeAttribute("errors", "0");
         if (findings.isEmpty()) {
             xml.writeCharacters("\n    ");
             xml.writeEmptyElement("testcase");
-            xml.writeAttribute("classname", run.file());
+            xml.writeAttribute("classname", xmlText(run.file()));
             xml.writeAttribute("name", "template is valid");
         }
         for (Diagnostic d : findings) {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("testcase");
-            xml.writeAttribute("classname", run.file());
-            xml.writeAttribute("name", d.code().id() + " " + (d.path().isRoot() ? "(template)" : d.path().toString()));
+            xml.writeAttribute("classname", xmlText(run.file()));
+            xml.writeAttribute("name", xmlText(d.code().id() + " " + (d.path().isRoot() ? "(template)" : d.path().toString())));
             if (d.severity() != Severity.INFO) {
                 xml.writeStartElement("failure");
                 xml.writeAttribute("type", d.severity().label());
-                xml.writeAttribute("message", d.message());
-                xml.writeCharacters(d.format(run.file()));
+                xml.writeAttribute("message", xmlText(d.message()));
+                xml.writeCharacters(xmlText(d.format(run.file())));
                 xml.writeEndElement();
             } else {
                 xml.writeStartElement("system-out");
-                xml.writeCharacters(d.format(run.file()));
+                xml.writeCharacters(xmlText(d.format(run.file())));
                 xml.writeEndElement();
             }
             xml.writeEndElement();

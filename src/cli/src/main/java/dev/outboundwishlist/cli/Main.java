@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             " 4:validate only: warnings, and no errors.",
             " 6:validate only: errors and warnings.",
             "64:Invalid command line.",
+            "73:expand only: the output file could not be written.",
             "70:Internal fault (please report it)."})
 public final class Main {
 

@@ -7,6 +7,8 @@ import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.Severity;
 import dev.outboundwishlist.engine.Version;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 
 /** SARIF 2.1.0, the format code-scanning services read; every diagnostic code is a rule. */
@@ -40,12 +42,21 @@ final class SarifReport {
                 result.put("level", level(d.severity()));
                 result.putObject("message").put("text", d.pathAndMessage());
                 ObjectNode location = result.putArray("locations").addObject().putObject("physicalLocation");
-                location.putObject("artifactLocation").put("uri", template.file().replace('\\', '/'));
+                location.putObject("artifactLocation").put("uri", uri(template.file()));
                 d.position().ifPresent(p -> location.putObject("region")
                         .put("startLine", p.line()).put("startColumn", p.column()));
             }
         }
         return PrettyJson.write(log);
+    }
+
+    /** SARIF wants a URI reference: the path with forward slashes, percent-encoded where needed. */
+    static String uri(String file) {
+        try {
+            return new URI(null, null, file.replace('\\', '/'), null).toASCIIString();
+        } catch (URISyntaxException e) {
+            return file;
+        }
     }
 
     private static String level(Severity severity) {

@@ -5,7 +5,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +24,7 @@ final class StackOptions {
 
     @Option(names = "--parameter", paramLabel = "KEY=VALUE",
             description = "A stack parameter value, as CloudFormation would pass it; repeatable.")
-    Map<String, String> parameters = new LinkedHashMap<>();
+    List<String> parameters = new ArrayList<>();
 
     /** The options as CloudFormation would pass them; a malformed value is a usage error. */
     Environment environment(CommandLine commandLine) {
@@ -34,6 +36,15 @@ final class StackOptions {
             throw new ParameterException(commandLine, "Invalid value for option '--account': '" + account
                     + "' is not a 12-digit AWS account id");
         }
-        return new Environment(region, Optional.ofNullable(account), parameters);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String parameter : parameters) {
+            int equals = parameter.indexOf('=');
+            if (equals < 1) {
+                throw new ParameterException(commandLine, "Invalid value for option '--parameter': '" + parameter
+                        + "' is not KEY=VALUE, such as --parameter Env=prod");
+            }
+            values.put(parameter.substring(0, equals), parameter.substring(equals + 1));
+        }
+        return new Environment(region, Optional.ofNullable(account), values, false);
     }
 }

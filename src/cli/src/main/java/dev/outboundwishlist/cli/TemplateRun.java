@@ -1,18 +1,30 @@
 package dev.outboundwishlist.cli;
 
 import dev.outboundwishlist.diagnostics.Diagnostic;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.template.TemplateFormat;
 import dev.outboundwishlist.engine.Engine;
 import dev.outboundwishlist.engine.Environment;
 import dev.outboundwishlist.engine.ExpansionResult;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** One template file read and expanded: the file as the user named it, and the result. */
 record TemplateRun(String file, ExpansionResult result) {
 
+    /** Never throws: an internal fault becomes an OWL999 finding, so other files are still checked. */
     static TemplateRun of(Path file, Environment environment) {
-        return new TemplateRun(file.toString(), Engine.standard().run(file, environment));
+        try {
+            return new TemplateRun(file.toString(), Engine.standard().run(file, environment));
+        } catch (RuntimeException | StackOverflowError e) {
+            Diagnostic fault = Diagnostic.of(DiagnosticCode.INTERNAL, TemplatePath.ROOT,
+                    "could not be processed because of an internal fault (" + e + "); please report it");
+            return new TemplateRun(file.toString(), new ExpansionResult(TemplateFormat.YAML, Optional.empty(),
+                    List.of(fault), 0, 0));
+        }
     }
 
     List<Diagnostic> diagnostics() {

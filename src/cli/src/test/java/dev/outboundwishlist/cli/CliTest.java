@@ -55,6 +55,28 @@ class CliTest {
     }
 
     @Test
+    void theOutputFilesExtensionChoosesTheFormat() throws Exception {
+        Path out = temp.resolve("out.json");
+        assertThat(run("expand", CLEAN, "-o", out.toString()).exitCode()).isZero();
+        assertThat(Files.readString(out)).startsWith("{\n");
+        Path yaml = temp.resolve("out.yml");
+        assertThat(run("expand", CORPUS.resolve("io/long-form-json/input.json").toString(), "-o", yaml.toString())
+                .exitCode()).isZero();
+        assertThat(Files.readString(yaml)).startsWith("AWSTemplateFormatVersion: '2010-09-09'\n");
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsAClearError() {
+        Run missingFolder = run("expand", CLEAN, "-o", temp.resolve("no/such/folder/out.yaml").toString());
+        assertThat(missingFolder.exitCode()).isEqualTo(73);
+        assertThat(missingFolder.err()).isEqualTo(temp.resolve("no/such/folder/out.yaml")
+                + ": error: cannot write the expanded template: its folder does not exist\n");
+        Run directory = run("expand", CLEAN, "-o", temp.toString());
+        assertThat(directory.exitCode()).isEqualTo(73);
+        assertThat(directory.err()).startsWith(temp + ": error: cannot write the expanded template: ");
+    }
+
+    @Test
     void expandOfABrokenTemplateWritesNothingAndExitsTwo() {
         Run run = run("expand", BROKEN);
         assertThat(run.exitCode()).isEqualTo(2);
@@ -109,6 +131,16 @@ class CliTest {
     }
 
     @Test
+    void oneFileThatCannotBeProcessedDoesNotHideTheOthers() throws Exception {
+        Path odd = temp.resolve("transform-mapping.yaml");
+        Files.writeString(odd, "Transform: {Name: AWS::Include, Parameters: {Location: s3://b/k}}\n"
+                + "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n");
+        Run run = run("validate", odd.toString(), BROKEN);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).contains("error OWL008").doesNotContain("OWL999");
+    }
+
+    @Test
     void validateJunitIsWellFormedXml() throws Exception {
         String xml = run("validate", "--format", "junit", BROKEN, CLEAN).out();
         Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
@@ -136,7 +168,7 @@ class CliTest {
     void aDirectoryIsNoTemplate() {
         Run run = run("validate", temp.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.out()).startsWith(temp + ": error OWL001 cannot be read: ");
+        assertThat(run.out()).startsWith(temp + ": error OWL001 is a directory; name a template file\n");
     }
 
     @Test
@@ -166,5 +198,9 @@ class CliTest {
         assertThat(badAccount.exitCode()).isEqualTo(64);
         assertThat(badAccount.err()).startsWith("Invalid value for option '--account': '12345' is not a 12-digit AWS account id");
         assertThat(run("validate", CLEAN, "--region", "moon").exitCode()).isEqualTo(64);
+        Run badParameter = run("validate", CLEAN, "--parameter", "Env");
+        assertThat(badParameter.exitCode()).isEqualTo(64);
+        assertThat(badParameter.err()).startsWith("Invalid value for option '--parameter': 'Env' is not KEY=VALUE");
+        assertThat(run("validate", CLEAN, "--parameter", "=prod").exitCode()).isEqualTo(64);
     }
 }

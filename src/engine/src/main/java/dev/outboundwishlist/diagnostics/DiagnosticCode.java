@@ -20,7 +20,7 @@ public enum DiagnosticCode {
 
     WRONG_SECTION_TYPE("OWL101", Severity.ERROR, "A template section or resource has the wrong type."),
     MACRO_AFTER_SAM("OWL102", Severity.WARNING, "OutboundWishlist is listed after the SAM transform."),
-    MACRO_NOT_LISTED("OWL103", Severity.INFO, "The template's Transform does not list OutboundWishlist."),
+    MACRO_NOT_LISTED("OWL103", Severity.WARNING, "The template uses extensions, but its Transform does not list OutboundWishlist."),
     INVALID_SETTING("OWL104", Severity.ERROR, "A setting under Metadata.OutboundWishlist is invalid."),
     NOT_YET_SUPPORTED("OWL105", Severity.ERROR, "The template uses an extension this version cannot expand yet."),
 
@@ -34,9 +34,11 @@ public enum DiagnosticCode {
     WRONG_HANDLER_TYPE("OWL405", Severity.ERROR, "A definition-level Catch or Retry has the wrong type."),
     APPLIED_TO_NO_STATE("OWL406", Severity.WARNING, "A definition-level Catch or Retry applies to no state."),
     SCOPE_NOT_A_STATE_MACHINE("OWL407", Severity.ERROR, "A scope with a definition-level Catch or Retry has no States mapping."),
+    CATCHER_WITHHELD("OWL408", Severity.ERROR, "A handler leads back to a state, so the definition-level catcher cannot be added to it."),
 
     LOGICAL_ID_CLASH("OWL901", Severity.ERROR, "Two entries of the expanded template share a logical id."),
     RESOURCE_LIMIT("OWL902", Severity.ERROR, "The expanded template has more resources than CloudFormation allows."),
+    TOO_LARGE_EXPANDED("OWL904", Severity.ERROR, "The expanded template is larger than CloudFormation's 1 MB limit."),
     EXTENSION_KEY_LEFT("OWL903", Severity.ERROR, "An extension key is left in the expanded template."),
     INTERNAL("OWL999", Severity.ERROR, "An internal fault; please report it.");
 

@@ -76,8 +76,14 @@ public final class TemplatePath {
         if (isRoot()) {
             return "(template)";
         }
+        // A path hundreds of levels deep is shown by its ends.
+        List<Object> shown = segments.size() <= 24 ? segments : new ArrayList<>(segments.subList(0, 12));
+        if (shown != segments) {
+            shown.add("…");
+            shown.addAll(segments.subList(segments.size() - 8, segments.size()));
+        }
         StringBuilder text = new StringBuilder();
-        for (Object segment : segments) {
+        for (Object segment : shown) {
             if (text.length() > 0) {
                 text.append('/');
             }

@@ -55,8 +55,12 @@ public final class Engine {
         if (diagnostics.hasErrors()) {
             return failed(template, diagnostics, before);
         }
+        ObjectNode unexpanded = root.deepCopy();
         for (Extension extension : extensions) {
             extension.expand(context);
+        }
+        if (!environment.macroEvent() && !root.equals(unexpanded)) {
+            TemplateStructure.checkMacroListed(root, diagnostics);
         }
         TemplateStructure.removeMacro(root);
         removeSettings(root);

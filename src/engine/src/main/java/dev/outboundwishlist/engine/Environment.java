@@ -8,8 +8,12 @@ import java.util.TreeMap;
  * What CloudFormation knows about the stack and passes to a macro: its Region, account and the
  * values of its parameters. The CLI fills these from options; nothing here is ever logged,
  * because parameter values may be {@code NoEcho} secrets.
+ *
+ * @param macroEvent true when CloudFormation itself runs the macro: the template then comes
+ *                   without its Transform section, so that section is not checked
  */
-public record Environment(String region, Optional<String> accountId, Map<String, String> parameterValues) {
+public record Environment(String region, Optional<String> accountId, Map<String, String> parameterValues,
+                          boolean macroEvent) {
 
     public static final String DEFAULT_REGION = "us-east-1";
 
@@ -18,7 +22,7 @@ public record Environment(String region, Optional<String> accountId, Map<String,
     }
 
     public static Environment offline() {
-        return new Environment(DEFAULT_REGION, Optional.empty(), Map.of());
+        return new Environment(DEFAULT_REGION, Optional.empty(), Map.of(), false);
     }
 
     /** The partition the Region belongs to, as in {@code arn:aws-cn:...}. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 
+import dev.outboundwishlist.template.TemplateWriter;
+
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
 /** Checks on the expanded template that no single extension can see. */
@@ -11,6 +14,9 @@ final class PostChecks {
 
     /** CloudFormation's limit on resources in one template. */
     static final int MAX_RESOURCES = 500;
+
+    /** CloudFormation's limit on a processed template, as the macro returns it (compact JSON). */
+    static final int MAX_BYTES = 1_048_576;
 
     private PostChecks() {
     }
@@ -21,6 +27,12 @@ final class PostChecks {
             context.diagnostics().report(DiagnosticCode.RESOURCE_LIMIT, TemplatePath.of("Resources"),
                     "would hold " + resources.size() + " resources after expansion; CloudFormation allows "
                             + MAX_RESOURCES + " in one template (split the stack or use nested stacks)");
+        }
+        int bytes = TemplateWriter.json(context.root(), false).getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            context.diagnostics().report(DiagnosticCode.TOO_LARGE_EXPANDED, TemplatePath.ROOT,
+                    "would be " + bytes + " bytes once expanded; CloudFormation accepts at most " + MAX_BYTES
+                            + " (1 MB); split the stack or use nested stacks");
         }
         JsonNode parameters = context.root().path("Parameters");
         for (Iterator<String> ids = resources.fieldNames(); ids.hasNext(); ) {

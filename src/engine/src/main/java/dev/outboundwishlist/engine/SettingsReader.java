@@ -77,6 +77,10 @@ final class SettingsReader {
             return fallback;
         }
         String[] parts = cidr.split("[./]");
+        long address = 0;
+        for (int i = 0; i < 4; i++) {
+            address = address << 8 | Integer.parseInt(parts[i]);
+        }
         int first = Integer.parseInt(parts[0]);
         int second = Integer.parseInt(parts[1]);
         int prefix = Integer.parseInt(parts[4]);
@@ -89,6 +93,14 @@ final class SettingsReader {
         }
         if (prefix < 16 || prefix > 28) {
             error(path.key("VpcCidr"), "'" + cidr + "' has a /" + prefix + " prefix; a VPC's block is /16 to /28");
+            return fallback;
+        }
+        long hostBits = (1L << (32 - prefix)) - 1;
+        if ((address & hostBits) != 0) {
+            long network = address & ~hostBits;
+            error(path.key("VpcCidr"), "'" + cidr + "' has host bits set; the network is "
+                    + (network >> 24 & 255) + "." + (network >> 16 & 255) + "." + (network >> 8 & 255) + "."
+                    + (network & 255) + "/" + prefix);
             return fallback;
         }
         return cidr;
@@ -261,6 +273,10 @@ final class SettingsReader {
     }
 
     static String describe(JsonNode node) {
+        if (isIntrinsic(node)) {
+            return "the intrinsic function " + node.fieldNames().next() + " (settings are read as written; "
+                    + "CloudFormation resolves nothing in Metadata)";
+        }
         if (node.isTextual()) {
             return "'" + Excerpt.of(node.textValue()) + "'";
         }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,10 +35,17 @@ final class TemplateStructure {
             diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.of("Resources"),
                     "must be a mapping of logical ids to resources, not " + SettingsReader.describe(resources));
             usable = false;
+        } else if (resources.isEmpty()) {
+            diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.of("Resources"),
+                    "is empty; CloudFormation requires at least one resource");
+            usable = false;
         } else {
             for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> resource = it.next();
-                usable &= checkResource(resource.getKey(), resource.getValue(), diagnostics);
+                // Fn::ForEach loops of AWS::LanguageExtensions are expanded by that transform, not here.
+                if (!resource.getKey().startsWith("Fn::ForEach::")) {
+                    usable &= checkResource(resource.getKey(), resource.getValue(), diagnostics);
+                }
             }
         }
         for (String section : new String[] {"Globals", "Metadata", "Parameters", "Conditions", "Outputs"}) {
@@ -74,17 +83,29 @@ final class TemplateStructure {
         return true;
     }
 
+    /** Transform is a name, a {@code {Name, Parameters}} mapping (AWS::Include), or a list of them. */
     private static void checkTransform(JsonNode transform, Diagnostics diagnostics) {
         if (transform == null) {
             return;
         }
-        int macro = indexOf(transform, MACRO_NAME);
-        int sam = indexOf(transform, SAM_TRANSFORM);
-        if (macro < 0) {
-            diagnostics.report(DiagnosticCode.MACRO_NOT_LISTED, TemplatePath.of("Transform"),
-                    "does not list " + MACRO_NAME + ", so CloudFormation will not run this macro on the template; "
-                            + "write Transform: [" + MACRO_NAME + ", " + SAM_TRANSFORM + "]");
-        } else if (sam >= 0 && sam < macro) {
+        List<JsonNode> entries = new ArrayList<>();
+        if (transform.isArray()) {
+            transform.forEach(entries::add);
+        } else {
+            entries.add(transform);
+        }
+        for (JsonNode entry : entries) {
+            if (!entry.isTextual() && !entry.path("Name").isTextual()) {
+                diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.of("Transform"),
+                        "must be a transform name, a mapping with a Name, or a list of them, not "
+                                + SettingsReader.describe(entry));
+                return;
+            }
+        }
+        List<String> names = transformNames(transform);
+        int macro = names.indexOf(MACRO_NAME);
+        int sam = names.indexOf(SAM_TRANSFORM);
+        if (macro >= 0 && sam >= 0 && sam < macro) {
             diagnostics.report(DiagnosticCode.MACRO_AFTER_SAM, TemplatePath.of("Transform"),
                     "lists " + MACRO_NAME + " after " + SAM_TRANSFORM + "; the SAM transform runs first and rejects "
                             + "OutboundNetworkAccess on its functions; write Transform: [" + MACRO_NAME + ", "
@@ -92,16 +113,25 @@ final class TemplateStructure {
         }
     }
 
-    private static int indexOf(JsonNode transform, String name) {
-        if (transform.isTextual()) {
-            return transform.textValue().equals(name) ? 0 : -1;
+    /** The names of the transforms a template lists, in order. */
+    static List<String> transformNames(JsonNode transform) {
+        List<String> names = new ArrayList<>();
+        if (transform == null) {
+            return names;
         }
-        for (int i = 0; i < transform.size(); i++) {
-            if (transform.get(i).isTextual() && transform.get(i).textValue().equals(name)) {
-                return i;
-            }
+        for (JsonNode entry : transform.isArray() ? transform : List.of(transform)) {
+            names.add(entry.isTextual() ? entry.textValue() : entry.path("Name").asText(""));
         }
-        return -1;
+        return names;
+    }
+
+    /** A template that used an extension but does not list the macro would reach CloudFormation unexpanded. */
+    static void checkMacroListed(ObjectNode root, Diagnostics diagnostics) {
+        if (!transformNames(root.get("Transform")).contains(MACRO_NAME)) {
+            diagnostics.report(DiagnosticCode.MACRO_NOT_LISTED, TemplatePath.of("Transform"),
+                    "does not list " + MACRO_NAME + ", but the template uses its extensions; CloudFormation will "
+                            + "not expand them; write Transform: [" + MACRO_NAME + ", " + SAM_TRANSFORM + "]");
+        }
     }
 
     /** Removes this macro from {@code Transform}, keeping every other transform in order. */

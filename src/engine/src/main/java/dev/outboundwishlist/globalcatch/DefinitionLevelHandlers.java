@@ -147,7 +147,7 @@ final class DefinitionLevelHandlers {
         wholeNumber(retrier, path, "MaxAttempts", 0);
         wholeNumber(retrier, path, "MaxDelaySeconds", 1);
         JsonNode rate = retrier.get("BackoffRate");
-        if (rate != null && (!rate.isNumber() || rate.doubleValue() < 1.0)) {
+        if (rate != null && !site.isPlaceholder(rate) && (!rate.isNumber() || rate.doubleValue() < 1.0)) {
             error(DiagnosticCode.MALFORMED_HANDLER, path.key("BackoffRate"), "must be a number of at least 1.0");
         }
         JsonNode jitter = retrier.get("JitterStrategy");
@@ -158,7 +158,7 @@ final class DefinitionLevelHandlers {
 
     private void wholeNumber(ObjectNode retrier, TemplatePath path, String field, int minimum) {
         JsonNode value = retrier.get(field);
-        if (value != null && (!value.isIntegralNumber() || value.asLong() < minimum)) {
+        if (value != null && !site.isPlaceholder(value) && (!value.isIntegralNumber() || value.asLong() < minimum)) {
             error(DiagnosticCode.MALFORMED_HANDLER, path.key(field), "must be a whole number of at least " + minimum);
         }
     }

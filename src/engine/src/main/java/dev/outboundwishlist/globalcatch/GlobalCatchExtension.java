@@ -13,6 +13,7 @@ import dev.outboundwishlist.statemachine.Scope;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public final class GlobalCatchExtension implements Extension {
             for (Scope scope : Scope.all(site.definition())) {
                 plan(site, scope, context.diagnostics()).ifPresent(ScopePlan::apply);
             }
-            site.writeBack((ObjectNode) context.resources().get(site.resourceId()).get("Properties"));
+            site.writeBack();
         }
     }
 
@@ -71,32 +72,91 @@ public final class GlobalCatchExtension implements Extension {
                     "has a definition-level Catch or Retry but no States mapping to apply it to");
             return Optional.empty();
         }
-        boolean invalid = false;
+        if (!site.canInline()) {
+            site.report(diagnostics, DiagnosticCode.DEFINITION_INVALID, scope.path(), "uses a definition-level "
+                    + "Catch or Retry, so the expanded definition is inlined as Definition, which cannot hold a "
+                    + "placeholder outside a JSON string; inline the definition yourself, or quote the placeholder");
+            return Optional.empty();
+        }
         Optional<ArrayNode> catchers = DefinitionLevelHandlers.read(site, scope, HandlerKind.CATCH, diagnostics);
         Optional<ArrayNode> retriers = DefinitionLevelHandlers.read(site, scope, HandlerKind.RETRY, diagnostics);
-        invalid |= scope.node().has("Catch") && catchers.isEmpty();
-        invalid |= scope.node().has("Retry") && retriers.isEmpty();
-        List<String> handlers = new ArrayList<>();
-        catchers.ifPresent(list -> list.forEach(c -> handlers.add(c.get("Next").textValue())));
-        Set<String> handlerChain = HandlerReachability.from(handlers, scope.states());
+        boolean invalid = scope.node().has("Catch") && catchers.isEmpty() || scope.node().has("Retry") && retriers.isEmpty();
+        Map<String, Set<String>> ledTo = new LinkedHashMap<>();
+        catchers.ifPresent(list -> list.forEach(c -> {
+            String handler = c.get("Next").textValue();
+            ledTo.put(handler, HandlerReachability.from(List.of(handler), scope.states()));
+        }));
+        Set<String> mainFlow = HandlerReachability.mainFlow(scope.node().path("StartAt").asText(), scope.states());
         List<String> catchTargets = new ArrayList<>();
         List<String> retryTargets = new ArrayList<>();
+        List<String> withheld = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = scope.states().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> state = it.next();
+            String name = state.getKey();
             JsonNode body = state.getValue();
             if (!TARGET_TYPES.contains(body.path("Type").asText())) {
                 continue;
             }
-            if (catchers.isPresent() && takes(body, "Catch") && !handlerChain.contains(state.getKey())) {
-                invalid |= !fitsLanguage(site, scope, state.getKey(), body, catchers.get(), diagnostics);
-                catchTargets.add(state.getKey());
+            if (catchers.isPresent()) {
+                invalid |= !ownListIsSound(site, scope, name, body, HandlerKind.CATCH, diagnostics);
+                Optional<String> handler = ledTo.entrySet().stream()
+                        .filter(e -> e.getValue().contains(name)).map(Map.Entry::getKey).findFirst();
+                if (handler.isPresent()) {
+                    // Left without the catcher, a state of the main flow would fail unhandled: the user decides.
+                    if (mainFlow.contains(name) && !ledTo.containsKey(name) && !body.has("Catch")) {
+                        withheld.add("'" + site.display(name) + "' (the handler '" + site.display(handler.get())
+                                + "' leads back to it)");
+                    }
+                } else if (takes(body, "Catch")) {
+                    invalid |= !fitsLanguage(site, scope, name, body, catchers.get(), diagnostics);
+                    catchTargets.add(name);
+                }
             }
-            if (retriers.isPresent() && takes(body, "Retry")) {
-                retryTargets.add(state.getKey());
+            if (retriers.isPresent()) {
+                invalid |= !ownListIsSound(site, scope, name, body, HandlerKind.RETRY, diagnostics);
+                if (takes(body, "Retry")) {
+                    retryTargets.add(name);
+                }
             }
+        }
+        if (!withheld.isEmpty()) {
+            invalid = true;
+            site.report(diagnostics, DiagnosticCode.CATCHER_WITHHELD, scope.path().key("Catch"),
+                    "cannot be added to " + String.join(", ", withheld) + ": it would catch into its own handler; "
+                            + "give such a state its own Catch, or Catch: [] to leave it without one");
         }
         return invalid ? Optional.empty() : Optional.of(new ScopePlan(site, scope, catchers, retriers,
                 catchTargets, retryTargets, diagnostics));
+    }
+
+    /** A state's own list, which definition-level handlers join, must be a well-formed ASL list. */
+    private static boolean ownListIsSound(DefinitionSite site, Scope scope, String name, JsonNode state,
+                                          HandlerKind kind, Diagnostics diagnostics) {
+        JsonNode own = state.get(kind.key);
+        if (own == null) {
+            return true;
+        }
+        if (!own.isArray()) {
+            site.report(diagnostics, DiagnosticCode.WRONG_HANDLER_TYPE, scope.statePath(name).key(kind.key),
+                    "must be a list of " + kind.noun + "s in a state (the short forms are for the definition level "
+                            + "only), or [] to opt out");
+            return false;
+        }
+        for (int i = 0; i < own.size(); i++) {
+            JsonNode errors = own.get(i).path("ErrorEquals");
+            boolean all = false;
+            for (JsonNode error : errors) {
+                all |= DefinitionLevelHandlers.ALL.equals(error.asText());
+            }
+            if (all && (errors.size() > 1 || i < own.size() - 1)) {
+                site.report(diagnostics, DiagnosticCode.STATES_ALL_NOT_LAST,
+                        scope.statePath(name).key(kind.key).index(i).key("ErrorEquals"),
+                        "has States.ALL, which must be alone in the last " + kind.noun + " of state '"
+                                + site.display(name) + "' before definition-level " + kind.noun + "s can join it");
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A state takes definition-level handlers unless it opts out; a malformed own list is left to Step Functions. */

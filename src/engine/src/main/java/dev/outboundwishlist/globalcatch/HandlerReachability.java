@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,6 +32,23 @@ final class HandlerReachability {
             follow(state.get("Default"), pending);
             state.path("Choices").forEach(choice -> follow(choice.get("Next"), pending));
             state.path("Catch").forEach(catcher -> follow(catcher.get("Next"), pending));
+        }
+        return reached;
+    }
+
+    /** The states a run can pass through without failing: from StartAt along Next, Default and Choices. */
+    static Set<String> mainFlow(String start, JsonNode states) {
+        Set<String> reached = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(start));
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (!states.has(name) || !reached.add(name)) {
+                continue;
+            }
+            JsonNode state = states.get(name);
+            follow(state.get("Next"), pending);
+            follow(state.get("Default"), pending);
+            state.path("Choices").forEach(choice -> follow(choice.get("Next"), pending));
         }
         return reached;
     }

@@ -45,7 +45,7 @@ record ScopePlan(DefinitionSite site, Scope scope, Optional<ArrayNode> catchers,
         if (applied == 0) {
             site.report(diagnostics, DiagnosticCode.APPLIED_TO_NO_STATE, scope.path().key(kind.key),
                     "applies to no state: " + (targets.isEmpty()
-                            ? "this scope has no Task, Parallel or Map state that takes it"
+                            ? "no Task, Parallel or Map state of this scope takes it"
                             : "every state it could apply to already handles its errors") + "; remove it");
         }
     }

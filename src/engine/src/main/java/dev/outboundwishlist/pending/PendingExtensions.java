@@ -21,15 +21,13 @@ public final class PendingExtensions implements Extension {
 
     @Override
     public void validate(ExpansionContext context) {
-        if (context.root().path("Globals").path("Function").has("OutboundNetworkAccess")) {
-            networkNotYet(context, TemplatePath.of("Globals", "Function", "OutboundNetworkAccess"));
-        }
+        findNetworkAccess(context, context.root().path("Globals").path("Function"), TemplatePath.of("Globals", "Function"));
         for (Iterator<Map.Entry<String, JsonNode>> it = context.resources().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
             String type = resource.getValue().path("Type").asText();
-            boolean function = type.equals("AWS::Serverless::Function") || type.equals("AWS::Lambda::Function");
-            if (function && resource.getValue().path("Properties").has("OutboundNetworkAccess")) {
-                networkNotYet(context, TemplatePath.of("Resources", resource.getKey(), "Properties", "OutboundNetworkAccess"));
+            if (type.equals("AWS::Serverless::Function") || type.equals("AWS::Lambda::Function")) {
+                findNetworkAccess(context, resource.getValue().path("Properties"),
+                        TemplatePath.of("Resources", resource.getKey(), "Properties"));
             }
         }
         for (DefinitionSite site : DefinitionLocator.locate(context)) {
@@ -51,6 +49,24 @@ public final class PendingExtensions implements Extension {
     @Override
     public void expand(ExpansionContext context) {
         // Nothing to expand: validate rejects every use.
+    }
+
+    /** The property may also hide in an intrinsic, such as a branch of Fn::If around the properties. */
+    private static void findNetworkAccess(ExpansionContext context, JsonNode node, TemplatePath path) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getKey().equals("OutboundNetworkAccess")) {
+                    networkNotYet(context, path.key(field.getKey()));
+                } else if (field.getKey().startsWith("Fn::")) {
+                    findNetworkAccess(context, field.getValue(), path.key(field.getKey()));
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findNetworkAccess(context, node.get(i), path.index(i));
+            }
+        }
     }
 
     private static void networkNotYet(ExpansionContext context, TemplatePath path) {

@@ -11,7 +11,9 @@ import dev.outboundwishlist.template.Template;
 import dev.outboundwishlist.template.TemplateReadException;
 import dev.outboundwishlist.template.TemplateReader;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,9 +26,10 @@ import java.util.regex.Pattern;
 /**
  * Finds every state machine definition in a template, in each form it can take:
  * {@code Definition} objects (SAM and raw), {@code DefinitionString} as a string, {@code Fn::Sub}
- * (string or {@code [string, variables]}) or {@code Fn::Join}, and a local {@code DefinitionUri}
- * file (read relative to the template). A definition in S3 cannot be read offline and is noted.
- * In text forms, {@code ${Name}} placeholders (of Fn::Sub or of DefinitionSubstitutions) may stand
+ * (string or {@code [string, variables]}) or {@code Fn::Join}, either of them inside
+ * {@code Fn::If} branches, and a local {@code DefinitionUri} file (read relative to the
+ * template). A definition in S3 cannot be read offline and is noted. In text forms,
+ * {@code ${Name}} placeholders (of Fn::Sub or of DefinitionSubstitutions) may stand for a value
  * anywhere, even outside JSON strings; they are kept as opaque values.
  */
 public final class DefinitionLocator {
@@ -56,38 +59,79 @@ public final class DefinitionLocator {
         for (Iterator<Map.Entry<String, JsonNode>> it = context.resources().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
             String type = resource.getValue().path("Type").asText();
-            if (!type.equals("AWS::Serverless::StateMachine") && !type.equals("AWS::StepFunctions::StateMachine")) {
+            boolean sam = type.equals("AWS::Serverless::StateMachine");
+            if (!sam && !type.equals("AWS::StepFunctions::StateMachine")) {
                 continue;
             }
+            String id = resource.getKey();
             JsonNode properties = resource.getValue().path("Properties");
-            TemplatePath path = TemplatePath.of("Resources", resource.getKey(), "Properties");
-            if (properties.get("Definition") instanceof ObjectNode definition && !isIntrinsic(definition)) {
-                sites.add(new DefinitionSite(resource.getKey(), path.key("Definition"), DefinitionSite.Form.OBJECT,
-                        definition, List.of(), SourceMap.NONE, null, DefinitionSite.TextLayout.OBJECT));
+            TemplatePath path = TemplatePath.of("Resources", id, "Properties");
+            if (properties.has("Definition") && properties.has("DefinitionUri")) {
+                report(path.key("DefinitionUri"), "is written beside Definition; a state machine takes one of them");
+                continue;
             }
-            if (properties.has("DefinitionString")) {
-                fromText(resource.getKey(), path.key("DefinitionString"), properties.get("DefinitionString"))
-                        .ifPresent(sites::add);
+            for (Candidate c : candidates(properties, "Definition", path.key("Definition"))) {
+                if (c.value() instanceof ObjectNode definition) {
+                    sites.add(new DefinitionSite(id, c.path(), c.parent(), c.slot(), DefinitionSite.Form.OBJECT,
+                            definition, List.of(), SourceMap.NONE, null, DefinitionSite.TextLayout.OBJECT));
+                }
+            }
+            for (Candidate c : candidates(properties, "DefinitionString", path.key("DefinitionString"))) {
+                fromText(id, c).ifPresent(sites::add);
             }
             if (properties.has("DefinitionUri")) {
-                fromUri(resource.getKey(), path.key("DefinitionUri"), properties.get("DefinitionUri"))
-                        .ifPresent(sites::add);
+                fromUri(id, path.key("DefinitionUri"), properties).ifPresent(sites::add);
             }
             if (properties.has("DefinitionS3Location")) {
-                notRead(path.key("DefinitionS3Location"));
+                notRead(path.key("DefinitionS3Location"), "it is in S3", "inline it as Definition or DefinitionString");
             }
         }
         return sites;
     }
 
-    private Optional<DefinitionSite> fromText(String id, TemplatePath path, JsonNode value) {
+    /** A value where a definition may stand, with the mapping or list holding it. */
+    private record Candidate(JsonNode value, TemplatePath path, JsonNode parent, Object slot) {
+    }
+
+    /** The value of {@code key}, or each branch of an {@code Fn::If} there (nested ones too). */
+    private static List<Candidate> candidates(JsonNode properties, String key, TemplatePath path) {
+        List<Candidate> found = new ArrayList<>();
+        if (properties.has(key)) {
+            collect(new Candidate(properties.get(key), path, properties, key), found);
+        }
+        return found;
+    }
+
+    private static void collect(Candidate candidate, List<Candidate> found) {
+        JsonNode value = candidate.value();
+        JsonNode branches = value.size() == 1 ? value.get("Fn::If") : null;
+        if (branches != null && branches.isArray() && branches.size() == 3) {
+            TemplatePath path = candidate.path().key("Fn::If");
+            for (int i = 1; i <= 2; i++) {
+                collect(new Candidate(branches.get(i), path.index(i), branches, i), found);
+            }
+        } else if (!isIntrinsicOtherThanText(value)) {
+            found.add(candidate);
+        }
+    }
+
+    private static boolean isIntrinsicOtherThanText(JsonNode value) {
+        if (!value.isObject() || value.size() != 1) {
+            return false;
+        }
+        String key = value.fieldNames().next();
+        return (key.equals("Ref") || key.startsWith("Fn::")) && !key.equals("Fn::Sub") && !key.equals("Fn::Join");
+    }
+
+    private Optional<DefinitionSite> fromText(String id, Candidate candidate) {
+        JsonNode value = candidate.value();
         List<TextPart> parts = new ArrayList<>();
         DefinitionSite.Form form;
         String delimiter = "";
         if (value.isTextual()) {
             form = DefinitionSite.Form.STRING;
             splitPlaceholders(value.textValue(), parts);
-        } else if (value.has("Fn::Sub") && value.size() == 1) {
+        } else if (value.has("Fn::Sub")) {
             JsonNode sub = value.get("Fn::Sub");
             JsonNode text = sub.isArray() ? sub.path(0) : sub;
             if (!text.isTextual()) {
@@ -95,7 +139,7 @@ public final class DefinitionLocator {
             }
             form = DefinitionSite.Form.SUB;
             splitPlaceholders(text.textValue(), parts);
-        } else if (value.has("Fn::Join") && value.size() == 1 && value.get("Fn::Join").path(1).isArray()) {
+        } else if (value.has("Fn::Join") && value.get("Fn::Join").path(1).isArray()) {
             form = DefinitionSite.Form.JOIN;
             delimiter = value.get("Fn::Join").path(0).asText("");
             boolean first = true;
@@ -111,11 +155,17 @@ public final class DefinitionLocator {
                 }
             }
         } else {
-            return Optional.empty(); // another intrinsic (Ref, If, ...): only CloudFormation can resolve it
+            return Optional.empty();
         }
+        return parse(id, candidate, form, parts, delimiter, null);
+    }
+
+    private Optional<DefinitionSite> parse(String id, Candidate candidate, DefinitionSite.Form form,
+                                           List<TextPart> parts, String delimiter, String fileName) {
+        String where = fileName == null ? "the definition" : fileName;
         if (PlaceholderTokens.clashes(parts)) {
-            report(path, "holds characters from the Unicode private use area, which this tool cannot process; "
-                    + "write them as \\u escapes");
+            report(candidate.path(), "holds characters from the Unicode private use area U+E000 to U+E002, which "
+                    + "this tool cannot process in " + where + "; write them as \\u escapes");
             return Optional.empty();
         }
         String json = PlaceholderTokens.tokenize(parts);
@@ -124,10 +174,21 @@ public final class DefinitionLocator {
                     Optional.empty());
             DefinitionSite.TextLayout layout = new DefinitionSite.TextLayout(json.strip().contains("\n"),
                     json.endsWith("\n"), delimiter);
-            return Optional.of(new DefinitionSite(id, path, form, parsed.root(), parts, parsed.sourceMap(), null, layout));
+            return Optional.of(new DefinitionSite(id, candidate.path(), candidate.parent(), candidate.slot(), form,
+                    parsed.root(), parts, parsed.sourceMap(), fileName, layout));
         } catch (TemplateReadException e) {
-            String where = e.position().map(p -> " (line " + p.line() + ":" + p.column() + " of the definition)").orElse("");
-            report(path, "is not a valid state machine definition: it " + e.getMessage() + where);
+            String position = e.position().map(p -> fileName == null
+                    ? " (line " + p.line() + ":" + p.column() + " of the definition)"
+                    : " (" + fileName + ":" + p.line() + ":" + p.column() + ")").orElse("");
+            if (PlaceholderTokens.hasBareToken(json)) {
+                // A placeholder may stand for part of the JSON (several fields, say): valid for
+                // CloudFormation, unreadable here. Only extensions inside go unexpanded.
+                notRead(candidate.path(), "it is not JSON until CloudFormation fills its placeholders" + position,
+                        "let placeholders stand only for whole values");
+            } else {
+                report(candidate.path(), (fileName == null ? "is" : "names the file " + fileName + ", which is")
+                        + " not a valid state machine definition: it " + e.getMessage() + position);
+            }
             return Optional.empty();
         }
     }
@@ -147,31 +208,46 @@ public final class DefinitionLocator {
         }
     }
 
-    private Optional<DefinitionSite> fromUri(String id, TemplatePath path, JsonNode uri) {
+    private Optional<DefinitionSite> fromUri(String id, TemplatePath path, JsonNode properties) {
+        JsonNode uri = properties.get("DefinitionUri");
         Optional<Path> base = context.template().baseDirectory();
         if (!uri.isTextual() || uri.textValue().startsWith("s3://") || base.isEmpty()) {
-            notRead(path);
+            notRead(path, "it is in S3", "inline it as Definition or, with the CLI, point DefinitionUri at a local file");
             return Optional.empty();
         }
-        Path file = base.get().resolve(uri.textValue()).normalize();
+        String name = uri.textValue();
+        Path file = base.get().resolve(name).normalize();
+        Candidate candidate = new Candidate(uri, path, properties, "DefinitionUri");
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            // JSON files may hold DefinitionSubstitutions placeholders outside strings, as DefinitionString does.
+            try {
+                List<TextPart> parts = new ArrayList<>();
+                splitPlaceholders(Files.readString(file, StandardCharsets.UTF_8), parts);
+                return parse(id, candidate, DefinitionSite.Form.FILE, parts, "", name);
+            } catch (IOException | RuntimeException e) {
+                report(path, "names the file " + name + ", which cannot be read"
+                        + (e instanceof java.nio.file.NoSuchFileException ? ": no such file" : ""));
+                return Optional.empty();
+            }
+        }
         try {
             Template parsed = TemplateReader.read(file);
-            return Optional.of(new DefinitionSite(id, path, DefinitionSite.Form.FILE, parsed.root(), List.of(),
-                    parsed.sourceMap(), uri.textValue(), DefinitionSite.TextLayout.OBJECT));
+            return Optional.of(new DefinitionSite(id, path, properties, "DefinitionUri", DefinitionSite.Form.FILE,
+                    parsed.root(), List.of(), parsed.sourceMap(), name, DefinitionSite.TextLayout.OBJECT));
         } catch (TemplateReadException e) {
-            String where = e.position().map(p -> " (" + uri.textValue() + ":" + p.line() + ":" + p.column() + ")")
-                    .orElse("");
-            report(path, "names the file " + uri.textValue() + ", which " + e.getMessage() + where);
+            String where = e.position().map(p -> " (" + name + ":" + p.line() + ":" + p.column() + ")").orElse("");
+            String problem = e.code() == DiagnosticCode.NOT_A_MAPPING
+                    ? "is not a state machine definition (a mapping with StartAt and States)" : e.getMessage();
+            report(path, "names the file " + name + ", which " + problem + where);
             return Optional.empty();
         }
     }
 
-    private void notRead(TemplatePath path) {
+    private void notRead(TemplatePath path, String reason, String remedy) {
         if (problems != null) {
-            problems.report(DiagnosticCode.DEFINITION_NOT_READ, path,
-                    "points to a definition this tool cannot read here, so a definition-level Catch or Retry or a "
-                            + "task-level RoleArn in it is not expanded; to use them, inline the definition as "
-                            + "Definition (or, with the CLI, point DefinitionUri at a local file)");
+            problems.report(DiagnosticCode.DEFINITION_NOT_READ, path, "holds a definition this tool cannot read ("
+                    + reason + "), so a definition-level Catch or Retry or a task-level RoleArn in it is not "
+                    + "expanded; to use them, " + remedy);
         }
     }
 
@@ -179,9 +255,5 @@ public final class DefinitionLocator {
         if (problems != null) {
             problems.report(DiagnosticCode.DEFINITION_INVALID, path, message);
         }
-    }
-
-    private static boolean isIntrinsic(JsonNode node) {
-        return node.size() == 1 && (node.has("Ref") || node.fieldNames().next().startsWith("Fn::"));
     }
 }

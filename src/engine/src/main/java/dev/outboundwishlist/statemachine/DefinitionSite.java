@@ -1,6 +1,8 @@
 package dev.outboundwishlist.statemachine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +28,8 @@ public final class DefinitionSite {
 
     private final String resourceId;
     private final TemplatePath property;
+    private final JsonNode parent;
+    private final Object slot;
     private final Form form;
     private final ObjectNode definition;
     private final JsonNode original;
@@ -40,10 +44,16 @@ public final class DefinitionSite {
         static final TextLayout OBJECT = new TextLayout(true, false, "");
     }
 
-    DefinitionSite(String resourceId, TemplatePath property, Form form, ObjectNode definition, List<TextPart> parts,
-                   SourceMap inner, String fileName, TextLayout layout) {
+    /**
+     * @param parent the mapping or list that holds the definition's value (the resource's
+     *               properties, or an Fn::If list), and {@code slot} its key or index there
+     */
+    DefinitionSite(String resourceId, TemplatePath property, JsonNode parent, Object slot, Form form,
+                   ObjectNode definition, List<TextPart> parts, SourceMap inner, String fileName, TextLayout layout) {
         this.resourceId = resourceId;
         this.property = property;
+        this.parent = parent;
+        this.slot = slot;
         this.form = form;
         this.definition = definition;
         this.original = definition.deepCopy();
@@ -71,6 +81,11 @@ public final class DefinitionSite {
         return definition;
     }
 
+    /** True for a value that only CloudFormation fills in, such as {@code ${MaxAttempts}}. */
+    public boolean isPlaceholder(JsonNode value) {
+        return value != null && value.isTextual() && !parts.isEmpty() && PlaceholderTokens.isToken(value.textValue());
+    }
+
     /** A string from the definition as the user wrote it (placeholders restored), for messages. */
     public String display(String value) {
         return parts.isEmpty() ? value : PlaceholderTokens.display(value, parts);
@@ -84,6 +99,10 @@ public final class DefinitionSite {
                        String message) {
         if (form == Form.OBJECT) {
             diagnostics.report(code, severity, join(property, inside), message);
+            return;
+        }
+        if (inside.isRoot()) {
+            diagnostics.report(code, severity, property, message + (form == Form.FILE ? " (in " + fileName + ")" : ""));
             return;
         }
         String place = inner.nearest(inside).map(p -> form == Form.FILE
@@ -109,27 +128,58 @@ public final class DefinitionSite {
      * Puts a changed definition back where it came from, in the same form: an object stays an
      * object (it was changed in place), a string stays a string, {@code Fn::Sub} stays
      * {@code Fn::Sub} with its variables, {@code Fn::Join} stays {@code Fn::Join}; a local file is
-     * inlined as {@code Definition}. An unchanged definition is left exactly as it was.
+     * inlined as {@code Definition} where {@code DefinitionUri} was. An unchanged definition is
+     * left exactly as it was.
      */
-    public void writeBack(ObjectNode properties) {
+    public void writeBack() {
         if (!changed() || form == Form.OBJECT) {
             return;
         }
-        String key = (String) property.segments().get(property.segments().size() - 1);
         List<TextPart> restored = form == Form.FILE ? List.of() : PlaceholderTokens.restore(newText(), parts);
         switch (form) {
-            case STRING -> properties.put(key, text(restored));
+            case STRING -> replace(JsonNodeFactory.instance.textNode(text(restored)));
             case SUB -> {
-                JsonNode sub = properties.get(key).get("Fn::Sub");
+                JsonNode sub = current().get("Fn::Sub");
                 if (sub.isArray()) {
                     ((ArrayNode) sub).set(0, JsonNodeFactory.instance.textNode(text(restored)));
                 } else {
-                    ((ObjectNode) properties.get(key)).put("Fn::Sub", text(restored));
+                    ((ObjectNode) current()).put("Fn::Sub", text(restored));
                 }
             }
-            case JOIN -> properties.set(key, join(restored, layout.joinDelimiter()));
-            case FILE -> replaceKeepingPlace(properties, key, "Definition", definition);
+            case JOIN -> replace(join(restored, layout.joinDelimiter()));
+            case FILE -> replaceKeepingPlace((ObjectNode) parent, (String) slot, "Definition", inlined());
             default -> throw new IllegalStateException("unexpected form " + form);
+        }
+    }
+
+    /**
+     * A file's definition can become an inline {@code Definition} unless a placeholder stands
+     * outside a JSON string there ({@code "TimeoutSeconds": ${T}}), which an object cannot hold.
+     */
+    public boolean canInline() {
+        return form != Form.FILE || !PlaceholderTokens.hasBareToken(TemplateWriter.json(definition, false));
+    }
+
+    private JsonNode inlined() {
+        if (parts.isEmpty()) {
+            return definition;
+        }
+        try {
+            return new ObjectMapper().readTree(text(PlaceholderTokens.restore(TemplateWriter.json(definition, false), parts)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a definition that can be inlined reads back as JSON", e);
+        }
+    }
+
+    private JsonNode current() {
+        return slot instanceof Integer index ? parent.get(index) : parent.get((String) slot);
+    }
+
+    private void replace(JsonNode value) {
+        if (slot instanceof Integer index) {
+            ((ArrayNode) parent).set(index, value);
+        } else {
+            ((ObjectNode) parent).set((String) slot, value);
         }
     }
 

@@ -23,6 +23,16 @@ final class PlaceholderTokens {
     private PlaceholderTokens() {
     }
 
+    /** True when a parsed string value is nothing but one placeholder. */
+    static boolean isToken(String value) {
+        return VALUE_TOKEN.matcher(value).matches();
+    }
+
+    /** True when a placeholder stands outside any JSON string in this tokenized text. */
+    static boolean hasBareToken(String json) {
+        return json.indexOf(BARE) >= 0;
+    }
+
     static boolean clashes(List<TextPart> parts) {
         return parts.stream().anyMatch(p -> p instanceof TextPart.Literal literal
                 && literal.text().chars().anyMatch(c -> c >= IN_STRING && c <= END));

@@ -60,7 +60,7 @@ final class JsonTemplateParser {
             }
         } catch (JsonProcessingException e) {
             TemplatePath path = stack.isEmpty() ? TemplatePath.ROOT : stack.peek().path;
-            String detail = e.getOriginalMessage().replace('\n', ' ');
+            String detail = plain(e.getOriginalMessage());
             throw error(DiagnosticCode.JSON_SYNTAX, path, e.getLocation(), "is not valid JSON: " + detail);
         } catch (IOException e) {
             throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT, Optional.empty(),
@@ -110,6 +110,14 @@ final class JsonTemplateParser {
             default -> throw error(DiagnosticCode.JSON_SYNTAX, TemplatePath.ROOT, parser.currentTokenLocation(),
                     "holds an unexpected token " + token);
         }
+    }
+
+    /** Jackson's message without its advice on parser features, which means nothing to a template author. */
+    static String plain(String message) {
+        String text = message.split("\n", 2)[0];
+        text = text.replaceAll("\\s*\\((?:[^()]|\\([^()]*\\))*(?:Feature|feature)(?:[^()]|\\([^()]*\\))*\\)", "");
+        text = text.replaceAll("[;:,]?\\s*(?:enable|use) `?[A-Za-z.]*Feature.*$", "");
+        return text.strip();
     }
 
     private void scalar(JsonParser parser, JsonNode value) {

@@ -17,7 +17,7 @@ final class ScalarText {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (!isPrintable(c) || c == '\t' || flow && (FLOW_INDICATORS.indexOf(c) >= 0 || c == ':')) {
+            if (!isPrintable(text, i) || c == '\t' || flow && (FLOW_INDICATORS.indexOf(c) >= 0 || c == ':')) {
                 return false;
             }
         }
@@ -26,8 +26,7 @@ final class ScalarText {
 
     static boolean fitsSingleQuotes(String text) {
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!isPrintable(c) || c == '\t') {
+            if (!isPrintable(text, i) || text.charAt(i) == '\t') {
                 return false;
             }
         }
@@ -45,7 +44,7 @@ final class ScalarText {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c != '\n' && c != '\t' && !isPrintable(c)) {
+            if (c != '\n' && c != '\t' && !isPrintable(text, i)) {
                 return false;
             }
         }
@@ -69,7 +68,7 @@ final class ScalarText {
                 case '\t' -> out.append("\\t");
                 case 0 -> out.append("\\0");
                 default -> {
-                    if (isPrintable(c)) {
+                    if (isPrintable(text, i)) {
                         out.append(c);
                     } else {
                         out.append(String.format("\\u%04X", (int) c));
@@ -80,9 +79,19 @@ final class ScalarText {
         return out.append('"').toString();
     }
 
-    /** YAML's printable set; surrogate pairs pass as two printable halves only when they form a pair. */
-    private static boolean isPrintable(char c) {
-        return c >= 0x20 && c <= 0x7E || c >= 0xA0 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF
-                || Character.isSurrogate(c);
+    /**
+     * YAML's printable set, less what YAML 1.1 readers take for line breaks (U+2028, U+2029) and the
+     * byte order mark; a surrogate is printable only as half of a pair.
+     */
+    private static boolean isPrintable(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+        }
+        return c >= 0x20 && c <= 0x7E || c >= 0xA0 && c <= 0xD7FF && c != 0x2028 && c != 0x2029
+                || c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF;
     }
 }

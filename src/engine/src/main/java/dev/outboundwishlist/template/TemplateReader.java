@@ -26,6 +26,10 @@ public final class TemplateReader {
     }
 
     public static Template read(Path file) throws TemplateReadException {
+        if (Files.isDirectory(file)) {
+            throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT, Optional.empty(),
+                    "is a directory; name a template file");
+        }
         byte[] bytes;
         try {
             if (Files.size(file) > ReadLimits.MAX_BYTES) {
@@ -52,7 +56,7 @@ public final class TemplateReader {
                     "is empty; a template is a mapping with at least a Resources section");
         }
         ParsedDocument document = switch (formatByName(sourceName)) {
-            case "json" -> JsonTemplateParser.parse(text);
+            case "json" -> checked(JsonTemplateParser.parse(text));
             case "yaml" -> YamlTemplateParser.parse(sourceName, text);
             default -> text.stripLeading().startsWith("{")
                     ? parseJsonOrYaml(sourceName, text) : YamlTemplateParser.parse(sourceName, text);
@@ -63,7 +67,41 @@ public final class TemplateReader {
 
     /** A macro event's fragment: already JSON, with no lines to point at. */
     public static Template fromFragment(JsonNode fragment) throws TemplateReadException {
-        return new Template("fragment", TemplateFormat.JSON, asMapping(fragment), SourceMap.NONE, Optional.empty());
+        ObjectNode root = asMapping(fragment);
+        rejectUnpairedSurrogates(root, TemplatePath.ROOT, SourceMap.NONE);
+        return new Template("fragment", TemplateFormat.JSON, root, SourceMap.NONE, Optional.empty());
+    }
+
+    /** JSON escapes can spell half a surrogate pair, which no UTF-8 output can hold. */
+    static void rejectUnpairedSurrogates(JsonNode node, TemplatePath path, SourceMap sourceMap)
+            throws TemplateReadException {
+        if (node.isTextual()) {
+            checkText(node.textValue(), path, sourceMap);
+        } else if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                checkText(field.getKey(), path.key(field.getKey()), sourceMap);
+                rejectUnpairedSurrogates(field.getValue(), path.key(field.getKey()), sourceMap);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                rejectUnpairedSurrogates(node.get(i), path.index(i), sourceMap);
+            }
+        }
+    }
+
+    private static void checkText(String text, TemplatePath path, SourceMap sourceMap) throws TemplateReadException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new TemplateReadException(DiagnosticCode.UNREADABLE, path, sourceMap.nearest(path),
+                        String.format("holds \\u%04X, half of a UTF-16 surrogate pair, which is not valid Unicode", (int) c));
+            }
+        }
     }
 
     /** A {@code .json} file is strict JSON; a {@code .yaml} file is YAML; anything else is told by its content. */
@@ -75,9 +113,14 @@ public final class TemplateReader {
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template") ? "yaml" : "";
     }
 
+    private static ParsedDocument checked(ParsedDocument json) throws TemplateReadException {
+        rejectUnpairedSurrogates(json.value(), TemplatePath.ROOT, json.sourceMap());
+        return json;
+    }
+
     private static ParsedDocument parseJsonOrYaml(String sourceName, String text) throws TemplateReadException {
         try {
-            return JsonTemplateParser.parse(text);
+            return checked(JsonTemplateParser.parse(text));
         } catch (TemplateReadException jsonError) {
             if (jsonError.code() != DiagnosticCode.JSON_SYNTAX) {
                 throw jsonError;

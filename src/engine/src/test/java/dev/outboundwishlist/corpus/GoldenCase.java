@@ -49,7 +49,7 @@ public record GoldenCase(String name, Path folder, Path input) {
     public Environment environment() {
         Path region = folder.resolve("region");
         String name = Files.exists(region) ? read(region).orElseThrow().strip() : "us-east-1";
-        return new Environment(name, Optional.of("123456789012"), java.util.Map.of());
+        return new Environment(name, Optional.of("123456789012"), java.util.Map.of(), false);
     }
 
     public Optional<String> expectedTemplate() {
