@@ -27,6 +27,16 @@ public enum DiagnosticCode {
     DEFINITION_INVALID("OWL107", Severity.ERROR, "A state machine definition cannot be read."),
     DEFINITION_NOT_READ("OWL108", Severity.INFO, "A state machine definition in S3 is not read, so extensions in it are not expanded."),
 
+    ROLE_ARN_NOT_ON_TASK("OWL301", Severity.ERROR, "A task-level RoleArn is written on a state that is not a Task."),
+    ROLE_ARN_WITH_CREDENTIALS("OWL302", Severity.ERROR, "A task has both RoleArn and Credentials (or RoleArn and RoleArn.$)."),
+    ROLE_ARN_UNSUPPORTED_TASK("OWL303", Severity.ERROR, "Step Functions cannot run this kind of task under another role."),
+    MALFORMED_ROLE_ARN("OWL304", Severity.ERROR, "A task-level RoleArn is not an IAM role ARN."),
+    ROLE_ARN_OTHER_PARTITION("OWL305", Severity.ERROR, "A task-level role is in another partition than the stack."),
+    DYNAMIC_ROLE_NOT_ALLOWED("OWL306", Severity.ERROR, "A role chosen at run time needs CrossAccount.AllowedRoleArns."),
+    EXTERNAL_EXECUTION_ROLE("OWL307", Severity.WARNING, "The execution role is not in the template, so the macro cannot grant it sts:AssumeRole."),
+    ROLE_ARN_UNRESOLVED("OWL308", Severity.ERROR, "A task-level RoleArn uses a placeholder the macro cannot resolve for the grant."),
+    ROLE_ARN_WRONG_FORM("OWL309", Severity.ERROR, "A task-level RoleArn is written in the form of the other query language."),
+
     CATCH_HANDLER_UNKNOWN("OWL401", Severity.ERROR, "A definition-level catcher's Next is not a state of its scope."),
     MALFORMED_HANDLER("OWL402", Severity.ERROR, "A definition-level catcher or retrier is empty or malformed."),
     STATES_ALL_NOT_LAST("OWL403", Severity.ERROR, "States.ALL is not alone in its ErrorEquals or not in the last catcher or retrier."),

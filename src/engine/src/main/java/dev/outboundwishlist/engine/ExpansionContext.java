@@ -11,6 +11,23 @@ public record ExpansionContext(Template template, Settings settings, Environment
         return template.root();
     }
 
+    /** Adds a generated resource right after the one it belongs to, so a reader finds them together. */
+    public void addResource(String afterId, String id, ObjectNode resource) {
+        ObjectNode resources = resources();
+        ObjectNode reordered = resources.objectNode();
+        resources.fields().forEachRemaining(entry -> {
+            reordered.set(entry.getKey(), entry.getValue());
+            if (entry.getKey().equals(afterId)) {
+                reordered.set(id, resource);
+            }
+        });
+        if (!reordered.has(id)) {
+            reordered.set(id, resource);
+        }
+        resources.removeAll();
+        resources.setAll(reordered);
+    }
+
     /** The template's resources, or an empty mapping if it has none (structure checks report that). */
     public ObjectNode resources() {
         return root().get("Resources") instanceof ObjectNode resources ? resources : root().objectNode();

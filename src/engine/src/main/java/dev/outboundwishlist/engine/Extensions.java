@@ -3,6 +3,7 @@ package dev.outboundwishlist.engine;
 import dev.outboundwishlist.globalcatch.GlobalCatchExtension;
 import dev.outboundwishlist.pending.PendingExtensions;
 import dev.outboundwishlist.statemachine.StateMachineDefinitions;
+import dev.outboundwishlist.taskrole.TaskRoleExtension;
 
 import java.util.List;
 
@@ -13,6 +14,7 @@ final class Extensions {
     }
 
     static List<Extension> all() {
-        return List.of(new StateMachineDefinitions(), new PendingExtensions(), new GlobalCatchExtension());
+        return List.of(new StateMachineDefinitions(), new PendingExtensions(), new TaskRoleExtension(),
+                new GlobalCatchExtension());
     }
 }

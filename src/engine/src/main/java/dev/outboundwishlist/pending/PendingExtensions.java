@@ -5,17 +5,14 @@ import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.ExpansionContext;
 import dev.outboundwishlist.engine.Extension;
-import dev.outboundwishlist.statemachine.DefinitionLocator;
-import dev.outboundwishlist.statemachine.DefinitionSite;
-import dev.outboundwishlist.statemachine.Scope;
 
 import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Finds uses of the extensions this version cannot expand yet (OutboundNetworkAccess and
- * task-level RoleArn) and rejects them clearly, so a template never passes through with an
- * extension key CloudFormation would choke on, or, worse, without the fence it asked for.
+ * Finds uses of the extension this version cannot expand yet (OutboundNetworkAccess) and rejects
+ * them clearly, so a template never passes through with an extension key CloudFormation would
+ * choke on, or, worse, without the fence it asked for.
  */
 public final class PendingExtensions implements Extension {
 
@@ -28,20 +25,6 @@ public final class PendingExtensions implements Extension {
             if (type.equals("AWS::Serverless::Function") || type.equals("AWS::Lambda::Function")) {
                 findNetworkAccess(context, resource.getValue().path("Properties"),
                         TemplatePath.of("Resources", resource.getKey(), "Properties"));
-            }
-        }
-        for (DefinitionSite site : DefinitionLocator.locate(context)) {
-            for (Scope scope : Scope.all(site.definition())) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = scope.states().fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> state = it.next();
-                    for (String key : new String[] {"RoleArn", "RoleArn.$"}) {
-                        if (state.getValue().has(key)) {
-                            site.report(context.diagnostics(), DiagnosticCode.NOT_YET_SUPPORTED,
-                                    scope.statePath(state.getKey()).key(key),
-                                    "a task-level " + key + " cannot be expanded by this version yet");
-                        }
-                    }
-                }
             }
         }
     }

@@ -81,6 +81,12 @@ public final class DefinitionSite {
         return definition;
     }
 
+    /** The variables of the {@code Fn::Sub} the definition is written in (empty for its string form). */
+    public JsonNode subVariables() {
+        JsonNode sub = form == Form.SUB ? current().get("Fn::Sub") : null;
+        return sub != null && sub.isArray() && sub.size() > 1 ? sub.get(1) : JsonNodeFactory.instance.objectNode();
+    }
+
     /** True for a value that only CloudFormation fills in, such as {@code ${MaxAttempts}}. */
     public boolean isPlaceholder(JsonNode value) {
         return value != null && value.isTextual() && !parts.isEmpty() && PlaceholderTokens.isToken(value.textValue());

@@ -8,6 +8,8 @@ import dev.outboundwishlist.engine.Settings;
 import dev.outboundwishlist.statemachine.DefinitionLocator;
 import dev.outboundwishlist.statemachine.DefinitionSite;
 import dev.outboundwishlist.testing.AslStructure;
+import dev.outboundwishlist.testing.GeneratedIam;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.engine.ExpansionResult;
 import dev.outboundwishlist.template.Template;
 import dev.outboundwishlist.template.TemplateReader;
@@ -23,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The product's memory: every behaviour is an input template beside its expected output or its
  * exact diagnostics. Each successful case is also checked to be deterministic (same bytes twice),
- * idempotent (expanding the output changes nothing), and to hold only structurally valid state
- * machine definitions.
+ * idempotent (expanding the output changes nothing), to hold only structurally valid state
+ * machine definitions, and to add no IAM wildcard the user did not write.
  */
 class GoldenCorpusTest {
 
@@ -55,6 +57,8 @@ class GoldenCorpusTest {
                 Optional.of(golden.folder()));
         ExpansionResult second = Engine.standard().run(again, golden.environment());
         assertThat(golden.actualTemplate(second)).as("idempotent " + golden).contains(actual.get());
+        JsonNode input = TemplateReader.read(golden.input()).root();
+        assertThat(GeneratedIam.wildcards(input, again.root())).as("generated IAM of " + golden).isEmpty();
         ExpansionContext context = new ExpansionContext(again, Settings.DEFAULTS, golden.environment(),
                 new LogicalIdAllocator(again.root()), new Diagnostics(again.sourceMap()));
         for (DefinitionSite site : DefinitionLocator.locate(context)) {

@@ -1,0 +1,216 @@
+package dev.outboundwishlist.taskrole;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.engine.Extension;
+import dev.outboundwishlist.engine.Settings;
+import dev.outboundwishlist.statemachine.DefinitionLocator;
+import dev.outboundwishlist.statemachine.DefinitionSite;
+import dev.outboundwishlist.statemachine.Scope;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * E2: a {@code RoleArn} on a Task state runs that task under an assumed role. In native mode it
+ * becomes the task's {@code Credentials} (Step Functions' own per-task credentials), and the
+ * state machine's execution role is granted {@code sts:AssumeRole} on exactly the roles its tasks
+ * name. A role picked at run time is granted only as the user listed it in
+ * {@code CrossAccount.AllowedRoleArns}: the macro never invents a wildcard.
+ */
+public final class TaskRoleExtension implements Extension {
+
+    private static final String[] KEYS = {"RoleArn", "RoleArn.$"};
+
+    @Override
+    public void validate(ExpansionContext context) {
+        boolean helperMode = context.settings().crossAccount().mode() == Settings.CrossAccountMode.HelperFunction;
+        for (DefinitionSite site : DefinitionLocator.locate(context)) {
+            List<TaskRoleUse> uses = new ArrayList<>();
+            for (TaskRoleUse use : uses(site, context)) {
+                if (check(use, context)) {
+                    uses.add(use);
+                }
+                if (helperMode) {
+                    site.report(context.diagnostics(), DiagnosticCode.NOT_YET_SUPPORTED,
+                            use.scope().statePath(use.stateName()).key(use.key()), "CrossAccount.Mode HelperFunction "
+                                    + "cannot be expanded by this version yet; use Mode: Native (the default)");
+                }
+            }
+            if (uses.stream().anyMatch(TaskRoleUse::dynamic) && context.settings().crossAccount().allowedRoleArns().isEmpty()) {
+                TaskRoleUse first = uses.stream().filter(TaskRoleUse::dynamic).findFirst().orElseThrow();
+                site.report(context.diagnostics(), DiagnosticCode.DYNAMIC_ROLE_NOT_ALLOWED,
+                        first.scope().statePath(first.stateName()).key(first.key()),
+                        "picks the role at run time, so the macro cannot tell which roles to grant; list the roles "
+                                + "it may pick in Metadata.OutboundWishlist.CrossAccount.AllowedRoleArns (ARNs or "
+                                + "patterns, granted as written)");
+            }
+            for (TaskRoleUse use : uses) {
+                if (!use.dynamic()) {
+                    grantValue(use, context, true);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void expand(ExpansionContext context) {
+        Map<String, List<JsonNode>> grants = new LinkedHashMap<>();
+        for (DefinitionSite site : DefinitionLocator.locate(context)) {
+            List<TaskRoleUse> uses = uses(site, context);
+            if (uses.isEmpty()) {
+                continue;
+            }
+            List<JsonNode> roles = grants.computeIfAbsent(site.resourceId(), id -> new ArrayList<>());
+            for (TaskRoleUse use : uses) {
+                if (use.dynamic()) {
+                    context.settings().crossAccount().allowedRoleArns()
+                            .forEach(arn -> addOnce(roles, JsonNodeFactory.instance.textNode(arn)));
+                } else {
+                    grantValue(use, context, false).ifPresent(role -> addOnce(roles, role));
+                }
+                moveIntoCredentials(use);
+            }
+            site.writeBack();
+        }
+        grants.forEach((machine, roles) -> ExecutionRoleGrant.grant(context, machine, roles));
+    }
+
+    @Override
+    public void checkExpanded(ExpansionContext context) {
+        for (DefinitionSite site : DefinitionLocator.locate(context)) {
+            for (TaskRoleUse use : uses(site, context)) {
+                site.report(context.diagnostics(), DiagnosticCode.EXTENSION_KEY_LEFT,
+                        use.scope().statePath(use.stateName()).key(use.key()), "was not expanded; please report it");
+            }
+        }
+    }
+
+    private static List<TaskRoleUse> uses(DefinitionSite site, ExpansionContext context) {
+        List<TaskRoleUse> uses = new ArrayList<>();
+        for (Scope scope : Scope.all(site.definition())) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = scope.states().fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> state = it.next();
+                if (!(state.getValue() instanceof ObjectNode body)) {
+                    continue;
+                }
+                for (String key : KEYS) {
+                    if (body.has(key)) {
+                        boolean jsonata = Scope.JSONATA.equals(scope.languageOf(body));
+                        uses.add(new TaskRoleUse(site, scope, state.getKey(), body, key, body.get(key), jsonata));
+                    }
+                }
+            }
+        }
+        return uses;
+    }
+
+    /** Reports what is wrong with one use; true when it is sound. */
+    private static boolean check(TaskRoleUse use, ExpansionContext context) {
+        DefinitionSite site = use.site();
+        TemplatePath path = use.scope().statePath(use.stateName()).key(use.key());
+        ObjectNode state = use.state();
+        String type = state.path("Type").asText();
+        String name = "'" + site.display(use.stateName()) + "'";
+        if (!type.equals("Task")) {
+            site.report(context.diagnostics(), DiagnosticCode.ROLE_ARN_NOT_ON_TASK, path, "is written on the "
+                    + type + " state " + name + "; only a Task state can run under another role");
+            return false;
+        }
+        if (use.key().equals("RoleArn.$") && state.has("RoleArn")) {
+            return false; // reported once, with RoleArn
+        }
+        if (state.has("Credentials") || state.has("RoleArn") && state.has("RoleArn.$")) {
+            site.report(context.diagnostics(), DiagnosticCode.ROLE_ARN_WITH_CREDENTIALS, path, "is written beside "
+                    + (state.has("Credentials") ? "Credentials" : "another RoleArn") + " in " + name
+                    + "; write the role once, as RoleArn (it becomes Credentials) or as Credentials yourself");
+            return false;
+        }
+        String resource = state.path("Resource").asText("");
+        if (resource.matches("arn:[^:]+:states:[^:]*:[^:]*:activity:.*") || resource.matches("arn:[^:]+:states:::http:invoke")) {
+            site.report(context.diagnostics(), DiagnosticCode.ROLE_ARN_UNSUPPORTED_TASK, path, "is written on "
+                    + name + ", " + (resource.contains(":activity:") ? "an Activity task" : "an HTTP task")
+                    + "; Step Functions cannot run that kind of task with other credentials");
+            return false;
+        }
+        JsonNode value = use.value();
+        boolean expression = value.isTextual() && value.textValue().strip().startsWith("{%");
+        if (use.key().equals("RoleArn.$") && use.jsonata() || use.key().equals("RoleArn") && expression && !use.jsonata()) {
+            site.report(context.diagnostics(), DiagnosticCode.ROLE_ARN_WRONG_FORM, path, use.jsonata()
+                    ? "is a JSONPath field, but " + name + " uses JSONata; write RoleArn: '{% ... %}'"
+                    : "is a JSONata expression, but " + name + " uses JSONPath; write RoleArn.$: $.path");
+            return false;
+        }
+        if (value.isTextual() && !use.dynamic() && !site.isPlaceholder(value)) {
+            String text = site.display(value.textValue());
+            Optional<RoleArns.Problem> problem = RoleArns.hasPlaceholder(text) ? Optional.empty()
+                    : RoleArns.problem(text, context.environment().partition());
+            problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, "'" + text + "' " + p.message()));
+            return problem.isEmpty();
+        }
+        if (!value.isTextual() && !isIntrinsic(value)) {
+            site.report(context.diagnostics(), DiagnosticCode.MALFORMED_ROLE_ARN, path,
+                    "must be a role ARN, an intrinsic function that gives one, or a path to one (RoleArn.$)");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The role as the execution role's policy must name it. A placeholder is resolved through the
+     * state machine's DefinitionSubstitutions, or else stays a placeholder of the Fn::Sub the
+     * definition is written in.
+     */
+    private static Optional<JsonNode> grantValue(TaskRoleUse use, ExpansionContext context, boolean report) {
+        JsonNode value = use.value();
+        if (!value.isTextual()) {
+            return Optional.of(value.deepCopy());
+        }
+        String text = use.site().display(value.textValue());
+        if (!RoleArns.hasPlaceholder(text)) {
+            return Optional.of(JsonNodeFactory.instance.textNode(text));
+        }
+        JsonNode properties = context.resources().path(use.site().resourceId()).path("Properties");
+        Optional<JsonNode> resolved = use.site().form() == DefinitionSite.Form.SUB
+                ? Optional.of(Placeholders.sub(text, use.site().subVariables()))
+                : Placeholders.substitute(text, properties.path("DefinitionSubstitutions"));
+        if (resolved.isEmpty() && report) {
+            use.site().report(context.diagnostics(), DiagnosticCode.ROLE_ARN_UNRESOLVED,
+                    use.scope().statePath(use.stateName()).key(use.key()), "'" + text + "' names a placeholder that "
+                            + "is not in DefinitionSubstitutions, so the macro cannot tell which role to grant; add it "
+                            + "there, or write the ARN");
+        }
+        return resolved;
+    }
+
+    /** RoleArn becomes Credentials, in the same place among the state's fields. */
+    private static void moveIntoCredentials(TaskRoleUse use) {
+        ObjectNode credentials = JsonNodeFactory.instance.objectNode();
+        credentials.set(use.key(), use.value());
+        ObjectNode state = use.state();
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        state.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+        state.removeAll();
+        fields.forEach((key, value) -> state.set(key.equals(use.key()) ? "Credentials" : key,
+                key.equals(use.key()) ? credentials : value));
+    }
+
+    private static void addOnce(List<JsonNode> roles, JsonNode role) {
+        if (!roles.contains(role)) {
+            roles.add(role);
+        }
+    }
+
+    static boolean isIntrinsic(JsonNode node) {
+        return node.isObject() && node.size() == 1
+                && (node.has("Ref") || node.fieldNames().next().startsWith("Fn::"));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.outboundwishlist.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Least privilege, checked: every IAM statement the expansion added (one not in the input) has no
+ * wildcard action or resource ({@code *}, {@code service:*}) unless the user wrote that very
+ * pattern somewhere in the input (an AllowedRoleArns pattern, say); a bare {@code *} never passes.
+ */
+public final class GeneratedIam {
+
+    private GeneratedIam() {
+    }
+
+    public static List<String> wildcards(JsonNode input, JsonNode output) {
+        Set<JsonNode> written = new HashSet<>();
+        collectStatements(input, written);
+        Set<String> userText = new HashSet<>();
+        collectText(input, userText);
+        Set<JsonNode> generated = new HashSet<>();
+        collectStatements(output, generated);
+        generated.removeAll(written);
+        List<String> problems = new ArrayList<>();
+        for (JsonNode statement : generated) {
+            for (String field : new String[] {"Action", "Resource"}) {
+                for (JsonNode value : statement.path(field).isArray() ? statement.get(field) : List.of(statement.path(field))) {
+                    String text = value.asText("");
+                    boolean wildcard = text.equals("*") || text.endsWith(":*") || text.contains("*");
+                    if (wildcard && (text.equals("*") || !userText.contains(text))) {
+                        problems.add(field + " " + text + " in " + statement);
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static void collectStatements(JsonNode node, Set<JsonNode> statements) {
+        if (node.isObject() && node.has("Effect") && (node.has("Action") || node.has("NotAction"))) {
+            statements.add(node);
+        }
+        node.forEach(child -> collectStatements(child, statements));
+    }
+
+    private static void collectText(JsonNode node, Set<String> text) {
+        if (node.isTextual()) {
+            text.add(node.textValue());
+        }
+        node.forEach(child -> collectText(child, text));
+    }
+}
