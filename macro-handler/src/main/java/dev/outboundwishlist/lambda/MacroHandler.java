@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.engine.Engine;
+import dev.outboundwishlist.engine.Environment;
+import dev.outboundwishlist.engine.Lookups;
+import dev.outboundwishlist.online.AwsLookups;
 import dev.outboundwishlist.engine.ExpansionResult;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -24,9 +28,15 @@ public final class MacroHandler implements RequestStreamHandler {
 
     private final Engine engine;
 
-    /** The constructor Lambda calls. */
+    /**
+     * The constructor Lambda calls. AWS is asked only where the deployment allows it
+     * ({@code ONLINE_LOOKUPS=true}, set by template.yaml with the permissions to match).
+     */
     public MacroHandler() {
-        this(Engine.standard());
+        this(Engine.standard("true".equals(System.getenv("ONLINE_LOOKUPS"))
+                ? AwsLookups.forPartition(Environment.partitionOf(
+                        Optional.ofNullable(System.getenv("AWS_REGION")).orElse(Environment.DEFAULT_REGION)))
+                : Lookups.OFFLINE));
     }
 
     MacroHandler(Engine engine) {

@@ -48,7 +48,7 @@ final class ExpandCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TemplateRun run = TemplateRun.of(template, stack.environment(spec.commandLine()));
+        TemplateRun run = TemplateRun.of(template, stack.environment(spec.commandLine()), stack.lookups());
         PrintWriter err = spec.commandLine().getErr();
         TextReport.write(run, err);
         if (run.result().template().isEmpty()) {

@@ -1,6 +1,8 @@
 package dev.outboundwishlist.cli;
 
 import dev.outboundwishlist.engine.Environment;
+import dev.outboundwishlist.engine.Lookups;
+import dev.outboundwishlist.online.AwsLookups;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -22,9 +24,18 @@ final class StackOptions {
             description = "The stack's 12-digit AWS account id.")
     String account;
 
+    @Option(names = "--online",
+            description = "Ask AWS what the template alone cannot tell (with the default credentials): "
+                    + "whether an execution role defined elsewhere may already assume its tasks' roles.")
+    boolean online;
+
     @Option(names = "--parameter", paramLabel = "KEY=VALUE",
             description = "A stack parameter value, as CloudFormation would pass it; repeatable.")
     List<String> parameters = new ArrayList<>();
+
+    Lookups lookups() {
+        return online ? AwsLookups.forPartition(Environment.partitionOf(region)) : Lookups.OFFLINE;
+    }
 
     /** The options as CloudFormation would pass them; a malformed value is a usage error. */
     Environment environment(CommandLine commandLine) {

@@ -6,6 +6,7 @@ import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.template.TemplateFormat;
 import dev.outboundwishlist.engine.Engine;
 import dev.outboundwishlist.engine.Environment;
+import dev.outboundwishlist.engine.Lookups;
 import dev.outboundwishlist.engine.ExpansionResult;
 
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ import java.util.Optional;
 record TemplateRun(String file, ExpansionResult result) {
 
     /** Never throws: an internal fault becomes an OWL999 finding, so other files are still checked. */
-    static TemplateRun of(Path file, Environment environment) {
+    static TemplateRun of(Path file, Environment environment, Lookups lookups) {
         try {
-            return new TemplateRun(file.toString(), Engine.standard().run(file, environment));
+            return new TemplateRun(file.toString(), Engine.standard(lookups).run(file, environment));
         } catch (RuntimeException | StackOverflowError e) {
             Diagnostic fault = Diagnostic.of(DiagnosticCode.INTERNAL, TemplatePath.ROOT,
                     "could not be processed because of an internal fault (" + e + "); please report it");

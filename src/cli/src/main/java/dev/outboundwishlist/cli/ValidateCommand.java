@@ -34,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<TemplateRun> runs = templates.stream().map(t -> TemplateRun.of(t, stack.environment(spec.commandLine()))).toList();
+        List<TemplateRun> runs = templates.stream().map(t -> TemplateRun.of(t, stack.environment(spec.commandLine()), stack.lookups())).toList();
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> runs.forEach(run -> TextReport.write(run, out));

@@ -19,14 +19,25 @@ import java.util.Optional;
 public final class Engine {
 
     private final List<Extension> extensions;
+    private final Lookups lookups;
 
-    public Engine(List<Extension> extensions) {
+    public Engine(List<Extension> extensions, Lookups lookups) {
         this.extensions = List.copyOf(extensions);
+        this.lookups = lookups;
     }
 
-    /** The engine with every extension this version supports. */
+    public Engine(List<Extension> extensions) {
+        this(extensions, Lookups.OFFLINE);
+    }
+
+    /** The engine with every extension this version supports, offline. */
     public static Engine standard() {
-        return new Engine(Extensions.all());
+        return standard(Lookups.OFFLINE);
+    }
+
+    /** The engine with every extension, asking AWS what {@code lookups} can answer. */
+    public static Engine standard(Lookups lookups) {
+        return new Engine(Extensions.all(), lookups);
     }
 
     /** Reads and expands a template file; a file that is no template yields its one read error. */
@@ -48,7 +59,7 @@ public final class Engine {
             return failed(template, diagnostics, before);
         }
         ExpansionContext context = new ExpansionContext(template, settings, environment,
-                new LogicalIdAllocator(root), diagnostics);
+                new LogicalIdAllocator(root), diagnostics, lookups);
         for (Extension extension : extensions) {
             extension.validate(context);
         }

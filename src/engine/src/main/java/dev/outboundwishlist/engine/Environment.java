@@ -27,6 +27,10 @@ public record Environment(String region, Optional<String> accountId, Map<String,
 
     /** The partition the Region belongs to, as in {@code arn:aws-cn:...}. */
     public String partition() {
+        return partitionOf(region);
+    }
+
+    public static String partitionOf(String region) {
         if (region.startsWith("cn-")) {
             return "aws-cn";
         }

@@ -5,7 +5,13 @@ import dev.outboundwishlist.template.Template;
 
 /** What an extension may read and use while it validates and expands one template. */
 public record ExpansionContext(Template template, Settings settings, Environment environment,
-                               LogicalIdAllocator logicalIds, Diagnostics diagnostics) {
+                               LogicalIdAllocator logicalIds, Diagnostics diagnostics, Lookups lookups) {
+
+    /** A context that asks AWS nothing. */
+    public ExpansionContext(Template template, Settings settings, Environment environment,
+                            LogicalIdAllocator logicalIds, Diagnostics diagnostics) {
+        this(template, settings, environment, logicalIds, diagnostics, Lookups.OFFLINE);
+    }
 
     public ObjectNode root() {
         return template.root();

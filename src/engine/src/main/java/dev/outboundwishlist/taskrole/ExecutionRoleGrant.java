@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.diagnostics.Severity;
 import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.engine.Lookups;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Grants a state machine's execution role {@code sts:AssumeRole} on exactly the roles its tasks
@@ -35,11 +38,42 @@ final class ExecutionRoleGrant {
         } else {
             JsonNode role = ((GrantTarget.ExternalRole) target).role();
             String key = type.equals("AWS::Serverless::StateMachine") ? "Role" : "RoleArn";
-            context.diagnostics().report(DiagnosticCode.EXTERNAL_EXECUTION_ROLE,
-                    TemplatePath.of("Resources", machineId, "Properties", key),
-                    (role.isMissingNode() ? "is missing" : "names an execution role this template does not define")
-                            + ", so the macro cannot grant it sts:AssumeRole on " + describe(roles)
-                            + "; add that permission to the role yourself, or the tasks will fail to assume their roles");
+            reportExternal(context, TemplatePath.of("Resources", machineId, "Properties", key), role, roles);
+        }
+    }
+
+    /**
+     * A role defined elsewhere cannot be changed here. Where its ARN and the task roles are known,
+     * IAM's policy simulator (online) tells whether it already has the permission: then the
+     * warning becomes an info, or an error if it has not.
+     */
+    private static void reportExternal(ExpansionContext context, TemplatePath path, JsonNode role, List<JsonNode> roles) {
+        String missing = "sts:AssumeRole on " + describe(roles);
+        if (role.isMissingNode()) {
+            context.diagnostics().report(DiagnosticCode.EXTERNAL_EXECUTION_ROLE, path, "is missing, so the macro "
+                    + "cannot grant " + missing + "; the state machine needs an execution role");
+            return;
+        }
+        Optional<String> roleArn = KnownValues.resolve(role, context.environment());
+        List<String> targets = roles.stream().filter(JsonNode::isTextual).map(JsonNode::textValue).toList();
+        Lookups.AssumeRoleCheck check = roleArn.isPresent() && targets.size() == roles.size()
+                ? context.lookups().canAssume(roleArn.get(), targets)
+                : new Lookups.AssumeRoleCheck.Unavailable("the role or a task role is only known to CloudFormation");
+        if (check instanceof Lookups.AssumeRoleCheck.Allowed) {
+            context.diagnostics().report(DiagnosticCode.EXTERNAL_EXECUTION_ROLE, Severity.INFO, path,
+                    "names an execution role this template does not define; IAM's policy simulator confirms it "
+                            + "already allows " + missing);
+        } else if (check instanceof Lookups.AssumeRoleCheck.Denied denied) {
+            context.diagnostics().report(DiagnosticCode.EXTERNAL_EXECUTION_ROLE, Severity.ERROR, path,
+                    "names an execution role this template does not define, and IAM's policy simulator says it "
+                            + "does not allow sts:AssumeRole on " + String.join(", ", denied.targetRoleArns())
+                            + "; add that permission to the role, or the tasks will fail to assume their roles");
+        } else {
+            String reason = ((Lookups.AssumeRoleCheck.Unavailable) check).reason();
+            context.diagnostics().report(DiagnosticCode.EXTERNAL_EXECUTION_ROLE, path,
+                    "names an execution role this template does not define, so the macro cannot grant it "
+                            + missing + "; make sure the role allows it, or the tasks will fail to assume their "
+                            + "roles (not checked: " + reason + ")");
         }
     }
 
