@@ -36,6 +36,8 @@ public enum DiagnosticCode {
     EXTERNAL_EXECUTION_ROLE("OWL307", Severity.WARNING, "The execution role is not in the template, so the macro cannot grant it sts:AssumeRole."),
     ROLE_ARN_UNRESOLVED("OWL308", Severity.ERROR, "A task-level RoleArn uses a placeholder the macro cannot resolve for the grant."),
     ROLE_ARN_WRONG_FORM("OWL309", Severity.ERROR, "A task-level RoleArn is written in the form of the other query language."),
+    HELPER_CANNOT_RUN_TASK("OWL310", Severity.ERROR, "The cross-account helper cannot run a .sync or .waitForTaskToken task."),
+    INVALID_TASK_REGION("OWL311", Severity.ERROR, "A task's Region is invalid, or written outside HelperFunction mode."),
 
     CATCH_HANDLER_UNKNOWN("OWL401", Severity.ERROR, "A definition-level catcher's Next is not a state of its scope."),
     MALFORMED_HANDLER("OWL402", Severity.ERROR, "A definition-level catcher or retrier is empty or malformed."),

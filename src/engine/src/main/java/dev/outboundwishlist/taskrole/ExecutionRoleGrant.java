@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Grants a state machine's execution role {@code sts:AssumeRole} on exactly the roles its tasks
- * run under, where that role is defined: appended to SAM's {@code Policies}, or as an
+ * Grants a state machine's execution role one permission (native mode: {@code sts:AssumeRole} on
+ * exactly the roles its tasks run under; helper mode: {@code lambda:InvokeFunction} on its
+ * helper), where that role is defined: appended to SAM's {@code Policies}, or as an
  * {@code AWS::IAM::Policy} on a role of the template. A role defined elsewhere gets a warning
  * naming the missing permission.
  */
@@ -26,19 +27,45 @@ final class ExecutionRoleGrant {
     private ExecutionRoleGrant() {
     }
 
-    static void grant(ExpansionContext context, String machineId, List<JsonNode> roles) {
+    /** The permission granted: a statement id, one action, and the resources it applies to. */
+    record Permission(String sid, String action, List<JsonNode> resources) {
+
+        static Permission assumeRoles(List<JsonNode> roles) {
+            return new Permission("AssumeTaskRoles", "sts:AssumeRole", roles);
+        }
+
+        ObjectNode statement() {
+            ObjectNode statement = NODES.objectNode();
+            statement.put("Sid", sid);
+            statement.put("Effect", "Allow");
+            statement.put("Action", action);
+            ArrayNode list = statement.putArray("Resource");
+            resources.forEach(resource -> list.add(resource.deepCopy()));
+            return statement;
+        }
+    }
+
+    static void grant(ExpansionContext context, String machineId, Permission permission, String policySuffix) {
         ObjectNode machine = (ObjectNode) context.resources().get(machineId);
         ObjectNode properties = (ObjectNode) machine.get("Properties");
         String type = machine.path("Type").asText();
         GrantTarget target = GrantTarget.of(type, properties, context.resources());
         if (target instanceof GrantTarget.SamPolicies) {
-            appendToPolicies(properties, policyDocument(roles, false));
+            appendToPolicies(properties, policyDocument(permission, false));
         } else if (target instanceof GrantTarget.TemplateRole role) {
-            addRolePolicy(context, machineId, machine, role.roleId(), roles);
+            addRolePolicy(context, machineId, machine, role.roleId(), permission, policySuffix);
         } else {
             JsonNode role = ((GrantTarget.ExternalRole) target).role();
             String key = type.equals("AWS::Serverless::StateMachine") ? "Role" : "RoleArn";
-            reportExternal(context, TemplatePath.of("Resources", machineId, "Properties", key), role, roles);
+            TemplatePath path = TemplatePath.of("Resources", machineId, "Properties", key);
+            if (permission.action().equals("sts:AssumeRole")) {
+                reportExternal(context, path, role, permission.resources());
+            } else {
+                context.diagnostics().report(DiagnosticCode.EXTERNAL_EXECUTION_ROLE, path,
+                        "names an execution role this template does not define, so the macro cannot grant it "
+                                + permission.action() + " on " + describe(permission.resources())
+                                + "; add that permission to the role yourself");
+            }
         }
     }
 
@@ -93,31 +120,26 @@ final class ExecutionRoleGrant {
     }
 
     private static void addRolePolicy(ExpansionContext context, String machineId, ObjectNode machine, String roleId,
-                                      List<JsonNode> roles) {
+                                      Permission permission, String policySuffix) {
         ObjectNode policy = NODES.objectNode();
         policy.put("Type", "AWS::IAM::Policy");
         if (machine.has("Condition")) {
             policy.set("Condition", machine.get("Condition").deepCopy());
         }
         ObjectNode properties = policy.putObject("Properties");
-        String name = machineId + "-assume-task-roles";
+        String name = machineId + "-" + policySuffix;
         properties.put("PolicyName", name.length() > 128 ? name.substring(name.length() - 128) : name);
         properties.putArray("Roles").addObject().put("Ref", roleId);
-        properties.set("PolicyDocument", policyDocument(roles, true));
-        context.addResource(machineId, context.logicalIds().allocate(machineId, "AssumeTaskRoles"), policy);
+        properties.set("PolicyDocument", policyDocument(permission, true));
+        context.addResource(machineId, context.logicalIds().allocate(machineId, permission.sid()), policy);
     }
 
-    private static ObjectNode policyDocument(List<JsonNode> roles, boolean versioned) {
+    static ObjectNode policyDocument(Permission permission, boolean versioned) {
         ObjectNode document = NODES.objectNode();
         if (versioned) {
             document.put("Version", "2012-10-17");
         }
-        ObjectNode statement = document.putArray("Statement").addObject();
-        statement.put("Sid", "AssumeTaskRoles");
-        statement.put("Effect", "Allow");
-        statement.put("Action", "sts:AssumeRole");
-        ArrayNode resources = statement.putArray("Resource");
-        roles.forEach(role -> resources.add(role.deepCopy()));
+        document.putArray("Statement").add(permission.statement());
         return document;
     }
 

@@ -23,7 +23,9 @@ import java.util.Optional;
  * E2: a {@code RoleArn} on a Task state runs that task under an assumed role. In native mode it
  * becomes the task's {@code Credentials} (Step Functions' own per-task credentials), and the
  * state machine's execution role is granted {@code sts:AssumeRole} on exactly the roles its tasks
- * name. A role picked at run time is granted only as the user listed it in
+ * name. In helper mode each such task instead calls a generated function that assumes the role
+ * and makes the task's call; only that function may assume the roles, and the execution role may
+ * only invoke it. A role picked at run time is granted only as the user listed it in
  * {@code CrossAccount.AllowedRoleArns}: the macro never invents a wildcard.
  */
 public final class TaskRoleExtension implements Extension {
@@ -36,13 +38,8 @@ public final class TaskRoleExtension implements Extension {
         for (DefinitionSite site : DefinitionLocator.locate(context)) {
             List<TaskRoleUse> uses = new ArrayList<>();
             for (TaskRoleUse use : uses(site, context)) {
-                if (check(use, context)) {
+                if (check(use, context) && checkMode(use, context, helperMode)) {
                     uses.add(use);
-                }
-                if (helperMode) {
-                    site.report(context.diagnostics(), DiagnosticCode.NOT_YET_SUPPORTED,
-                            use.scope().statePath(use.stateName()).key(use.key()), "CrossAccount.Mode HelperFunction "
-                                    + "cannot be expanded by this version yet; use Mode: Native (the default)");
                 }
             }
             if (uses.stream().anyMatch(TaskRoleUse::dynamic) && context.settings().crossAccount().allowedRoleArns().isEmpty()) {
@@ -63,7 +60,9 @@ public final class TaskRoleExtension implements Extension {
 
     @Override
     public void expand(ExpansionContext context) {
+        boolean helperMode = context.settings().crossAccount().mode() == Settings.CrossAccountMode.HelperFunction;
         Map<String, List<JsonNode>> grants = new LinkedHashMap<>();
+        Map<String, HelperFunction> helpers = new LinkedHashMap<>();
         for (DefinitionSite site : DefinitionLocator.locate(context)) {
             List<TaskRoleUse> uses = uses(site, context);
             if (uses.isEmpty()) {
@@ -77,11 +76,56 @@ public final class TaskRoleExtension implements Extension {
                 } else {
                     grantValue(use, context, false).ifPresent(role -> addOnce(roles, role));
                 }
-                moveIntoCredentials(use);
+                if (helperMode) {
+                    HelperFunction helper = helpers.computeIfAbsent(site.resourceId(),
+                            id -> HelperFunction.forMachine(context, id));
+                    HelperCall.rewrite(use, HelperCall.reference(site, helper, context));
+                } else {
+                    moveIntoCredentials(use);
+                }
             }
             site.writeBack();
         }
-        grants.forEach((machine, roles) -> ExecutionRoleGrant.grant(context, machine, roles));
+        if (helperMode) {
+            helpers.forEach((machine, helper) -> {
+                helper.addResources(context, machine, grants.get(machine));
+                ExecutionRoleGrant.grant(context, machine, new ExecutionRoleGrant.Permission(
+                        "InvokeCrossAccountHelper", "lambda:InvokeFunction", List.of(helper.arn())),
+                        "invoke-cross-account-helper");
+            });
+        } else {
+            grants.forEach((machine, roles) -> ExecutionRoleGrant.grant(context, machine,
+                    ExecutionRoleGrant.Permission.assumeRoles(roles), "assume-task-roles"));
+        }
+    }
+
+    /** What each mode cannot do: native mode has no Region; the helper makes one request-response call. */
+    private static boolean checkMode(TaskRoleUse use, ExpansionContext context, boolean helperMode) {
+        DefinitionSite site = use.site();
+        TemplatePath statePath = use.scope().statePath(use.stateName());
+        String name = "'" + site.display(use.stateName()) + "'";
+        JsonNode region = use.state().get("Region");
+        if (region != null && !helperMode) {
+            site.report(context.diagnostics(), DiagnosticCode.INVALID_TASK_REGION, statePath.key("Region"),
+                    "on " + name + " calls another Region, which only CrossAccount.Mode: HelperFunction can do; "
+                            + "remove it, or switch to that mode");
+            return false;
+        }
+        if (region != null && !(region.isTextual() && region.textValue().matches("[a-z]{2}(-[a-z]+)+-\\d+"))
+                && !site.isPlaceholder(region)) {
+            site.report(context.diagnostics(), DiagnosticCode.INVALID_TASK_REGION, statePath.key("Region"),
+                    "must be a Region name such as eu-west-1");
+            return false;
+        }
+        String resource = use.state().path("Resource").asText("");
+        if (helperMode && resource.matches(".*\\.(sync(:\\d+)?|waitForTaskToken)")) {
+            site.report(context.diagnostics(), DiagnosticCode.HELPER_CANNOT_RUN_TASK, statePath.key("Resource"),
+                    "of " + name + " waits for a job or a callback, which the cross-account helper cannot do "
+                            + "(it makes one request-response call); use CrossAccount.Mode: Native, where the "
+                            + "task's own Credentials support it");
+            return false;
+        }
+        return true;
     }
 
     @Override
