@@ -10,36 +10,30 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The states a handler can lead to, following Next, Default, Choices[].Next and the states' own
- * catchers, transitively. A definition-level catcher on any of them could catch into itself.
- * Linear in the number of states and transitions.
+ * Which states a run can reach, walking transitions within one scope. Linear in the number of
+ * states and transitions.
  */
 final class HandlerReachability {
 
     private HandlerReachability() {
     }
 
+    /**
+     * The states a handler can lead to, following Next, Default, Choices[].Next and the states'
+     * own catchers, transitively. A definition-level catcher on any of them could catch into itself.
+     */
     static Set<String> from(Collection<String> handlers, JsonNode states) {
-        Set<String> reached = new HashSet<>();
-        Deque<String> pending = new ArrayDeque<>(handlers);
-        while (!pending.isEmpty()) {
-            String name = pending.pop();
-            if (!states.has(name) || !reached.add(name)) {
-                continue;
-            }
-            JsonNode state = states.get(name);
-            follow(state.get("Next"), pending);
-            follow(state.get("Default"), pending);
-            state.path("Choices").forEach(choice -> follow(choice.get("Next"), pending));
-            state.path("Catch").forEach(catcher -> follow(catcher.get("Next"), pending));
-        }
-        return reached;
+        return walk(handlers, states, true);
     }
 
     /** The states a run can pass through without failing: from StartAt along Next, Default and Choices. */
     static Set<String> mainFlow(String start, JsonNode states) {
+        return walk(List.of(start), states, false);
+    }
+
+    private static Set<String> walk(Collection<String> starts, JsonNode states, boolean throughCatchers) {
         Set<String> reached = new HashSet<>();
-        Deque<String> pending = new ArrayDeque<>(List.of(start));
+        Deque<String> pending = new ArrayDeque<>(starts);
         while (!pending.isEmpty()) {
             String name = pending.pop();
             if (!states.has(name) || !reached.add(name)) {
@@ -49,6 +43,9 @@ final class HandlerReachability {
             follow(state.get("Next"), pending);
             follow(state.get("Default"), pending);
             state.path("Choices").forEach(choice -> follow(choice.get("Next"), pending));
+            if (throughCatchers) {
+                state.path("Catch").forEach(catcher -> follow(catcher.get("Next"), pending));
+            }
         }
         return reached;
     }
