@@ -72,10 +72,7 @@ public final class GlobalCatchExtension implements Extension {
                     "has a definition-level Catch or Retry but no States mapping to apply it to");
             return Optional.empty();
         }
-        if (!site.canInline()) {
-            site.report(diagnostics, DiagnosticCode.DEFINITION_INVALID, scope.path(), "uses a definition-level "
-                    + "Catch or Retry, so the expanded definition is inlined as Definition, which cannot hold a "
-                    + "placeholder outside a JSON string; inline the definition yourself, or quote the placeholder");
+        if (!site.checkCanInline(diagnostics, "a definition-level Catch or Retry")) {
             return Optional.empty();
         }
         Optional<ArrayNode> catchers = DefinitionLevelHandlers.read(site, scope, HandlerKind.CATCH, diagnostics);

@@ -159,11 +159,18 @@ public final class DefinitionSite {
     }
 
     /**
-     * A file's definition can become an inline {@code Definition} unless a placeholder stands
-     * outside a JSON string there ({@code "TimeoutSeconds": ${T}}), which an object cannot hold.
+     * A file's definition is inlined as {@code Definition} once an extension changes it, which it
+     * cannot be where a placeholder stands outside a JSON string ({@code "TimeoutSeconds": ${T}}):
+     * an object cannot hold that. Reports it for the extension named; true when inlining works.
      */
-    public boolean canInline() {
-        return form != Form.FILE || !PlaceholderTokens.hasBareToken(TemplateWriter.json(definition, false));
+    public boolean checkCanInline(Diagnostics diagnostics, String extension) {
+        if (form != Form.FILE || !PlaceholderTokens.hasBareToken(TemplateWriter.json(definition, false))) {
+            return true;
+        }
+        report(diagnostics, DiagnosticCode.DEFINITION_INVALID, TemplatePath.ROOT, "uses " + extension
+                + ", so the expanded definition is inlined as Definition, which cannot hold a placeholder outside "
+                + "a JSON string; inline the definition yourself, or quote the placeholder");
+        return false;
     }
 
     private JsonNode inlined() {

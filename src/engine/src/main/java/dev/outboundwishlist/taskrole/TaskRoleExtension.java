@@ -37,7 +37,11 @@ public final class TaskRoleExtension implements Extension {
         boolean helperMode = context.settings().crossAccount().mode() == Settings.CrossAccountMode.HelperFunction;
         for (DefinitionSite site : DefinitionLocator.locate(context)) {
             List<TaskRoleUse> uses = new ArrayList<>();
-            for (TaskRoleUse use : uses(site, context)) {
+            List<TaskRoleUse> written = uses(site, context);
+            if (!written.isEmpty() && !site.checkCanInline(context.diagnostics(), "a task-level RoleArn")) {
+                continue;
+            }
+            for (TaskRoleUse use : written) {
                 if (check(use, context) && checkMode(use, context, helperMode)) {
                     uses.add(use);
                 }
