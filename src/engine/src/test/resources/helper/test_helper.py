@@ -1,114 +1,155 @@
-"""Tests of the cross-account helper's code, with boto3 and botocore replaced by fakes (no AWS)."""
+"""The cross-account helper's code against botocore's real service models, with every AWS call
+answered by botocore's Stubber (which also checks each request against the API): no network."""
 import datetime
 import io
 import json
 import os
 import sys
-import types
 import unittest
 
-CALLS = []
+import boto3
+import botocore.session
+from botocore.response import StreamingBody
+from botocore.stub import Stubber
 
-
-class ClientError(Exception):
-    def __init__(self, code):
-        super().__init__(code)
-        self.response = {"Error": {"Code": code}}
-
-
-class FakeClient:
-    def __init__(self, service, **kwargs):
-        self.service = service
-        self.kwargs = kwargs
-
-    def assume_role(self, **kwargs):
-        CALLS.append(("sts", "assume_role", kwargs))
-        return {"Credentials": {"AccessKeyId": "AKID", "SecretAccessKey": "SECRET", "SessionToken": "TOKEN"}}
-
-    def invoke(self, **kwargs):
-        CALLS.append((self.service, "invoke", kwargs, self.kwargs))
-        payload = json.loads(kwargs.get("Payload") or "null")
-        if isinstance(payload, dict) and payload.get("fail"):
-            body = json.dumps({"errorType": "OrderRejected", "errorMessage": "no"})
-            return {"StatusCode": 200, "FunctionError": "Unhandled", "Payload": io.BytesIO(body.encode())}
-        return {"StatusCode": 200, "ExecutedVersion": "$LATEST",
-                "Payload": io.BytesIO(json.dumps({"echo": payload}).encode())}
-
-    def get_item(self, **kwargs):
-        CALLS.append((self.service, "get_item", kwargs, self.kwargs))
-        if kwargs.get("TableName") == "missing":
-            raise ClientError("ResourceNotFoundException")
-        return {"Item": {"id": {"S": "1"}}, "ResponseMetadata": {"RequestId": "r"}}
-
-    def publish(self, **kwargs):
-        CALLS.append((self.service, "publish", kwargs, self.kwargs))
-        return {"MessageId": "m-1", "ResponseMetadata": {}}
-
-    def list_objects_v2(self, **kwargs):
-        CALLS.append((self.service, "list_objects_v2", kwargs, self.kwargs))
-        return {"Contents": [{"Key": "k", "LastModified": datetime.datetime(2026, 12, 3, 17, 0, 0)}]}
-
-
-boto3 = types.ModuleType("boto3")
-boto3.client = lambda service, **kwargs: FakeClient(service, **kwargs)
-botocore = types.ModuleType("botocore")
-botocore_exceptions = types.ModuleType("botocore.exceptions")
-botocore_exceptions.ClientError = ClientError
-sys.modules.update({"boto3": boto3, "botocore": botocore, "botocore.exceptions": botocore_exceptions})
-os.environ.setdefault("AWS_REGION", "us-east-1")
+os.environ["AWS_REGION"] = "us-east-1"
 sys.path.insert(0, os.environ["HELPER_DIR"])
-import helper  # noqa: E402  (the code, as the macro inlines it)
+import helper  # noqa: E402  (the code exactly as the macro inlines it)
 
 ROLE = "arn:aws:iam::210987654321:role/Partner"
+CLIENTS, STUBS, SESSIONS = {}, {}, []
+
+
+def stub(service):
+    client = botocore.session.get_session().create_client(
+        service, region_name="us-east-1", aws_access_key_id="a", aws_secret_access_key="b")
+    CLIENTS[service] = client
+    STUBS[service] = Stubber(client).__enter__()
+    return STUBS[service]
+
+
+class FakeSession:
+    def __init__(self, key, secret, token, region):
+        SESSIONS.append((key, secret, token, region))
+
+    def client(self, service):
+        return CLIENTS[service]
+
+
+boto3.client = lambda service, **kwargs: CLIENTS[service]
+boto3.Session = FakeSession
+
+
+def body(value):
+    data = json.dumps(value).encode()
+    return StreamingBody(io.BytesIO(data), len(data))
 
 
 class HelperTest(unittest.TestCase):
     def setUp(self):
-        CALLS.clear()
+        CLIENTS.clear()
+        STUBS.clear()
+        SESSIONS.clear()
+        os.environ.pop("ALLOWED_INTEGRATIONS", None)
+        stub("sts").add_response("assume_role", {"Credentials": {
+            "AccessKeyId": "AKIDEXAMPLE12345", "SecretAccessKey": "secret", "SessionToken": "token",
+            "Expiration": datetime.datetime(2026, 12, 3)}}, {"RoleArn": ROLE, "RoleSessionName": "owl-exec-1-2"})
+
+    def tearDown(self):
+        for stubber in STUBS.values():
+            stubber.assert_no_pending_responses()
 
     def run_task(self, integration, parameters=None, **extra):
-        event = {"RoleArn": ROLE, "Integration": integration, "Parameters": parameters,
-                 "SessionName": "exec 1/2", **extra}
-        return helper.handler(event, None)
+        return helper.handler({"RoleArn": ROLE, "Integration": integration, "Parameters": parameters,
+                               "SessionName": "exec 1/2", **extra}, None)
 
-    def test_lambda_invoke_returns_the_integration_shape(self):
+    def test_lambda_invoke_returns_the_integration_shape_under_the_assumed_role(self):
+        stub("lambda").add_response("invoke", {"StatusCode": 200, "ExecutedVersion": "$LATEST",
+                                               "Payload": body({"ok": 1})},
+                                    {"FunctionName": "f", "Payload": json.dumps({"a": 1})})
         result = self.run_task("arn:aws:states:::lambda:invoke", {"FunctionName": "f", "Payload": {"a": 1}})
-        self.assertEqual(result, {"ExecutedVersion": "$LATEST", "Payload": {"echo": {"a": 1}}, "StatusCode": 200})
-        self.assertEqual(CALLS[0], ("sts", "assume_role", {"RoleArn": ROLE, "RoleSessionName": "owl-exec-1-2"}))
-        self.assertEqual(CALLS[1][3]["aws_session_token"], "TOKEN")
+        self.assertEqual(result, {"ExecutedVersion": "$LATEST", "Payload": {"ok": 1}, "StatusCode": 200})
+        self.assertEqual(SESSIONS, [("AKIDEXAMPLE12345", "secret", "token", "us-east-1")])
 
     def test_a_function_error_fails_the_task_with_its_error_type(self):
+        stub("lambda").add_response("invoke", {"StatusCode": 200, "FunctionError": "Unhandled",
+                                               "Payload": body({"errorType": "OrderRejected"})})
         with self.assertRaises(Exception) as raised:
-            self.run_task("arn:aws:states:::lambda:invoke", {"FunctionName": "f", "Payload": {"fail": True}})
+            self.run_task("arn:aws:states:::lambda:invoke", {"FunctionName": "f"})
         self.assertEqual(type(raised.exception).__name__, "OrderRejected")
 
-    def test_a_function_arn_as_resource_returns_the_function_result(self):
-        result = self.run_task("arn:aws:lambda:eu-west-1:210987654321:function:f", {"a": 1})
-        self.assertEqual(result, {"echo": {"a": 1}})
-        self.assertEqual(CALLS[1][2]["FunctionName"], "arn:aws:lambda:eu-west-1:210987654321:function:f")
-
-    def test_aws_sdk_integration_calls_the_action_and_drops_response_metadata(self):
-        result = self.run_task("arn:aws:states:::aws-sdk:dynamodb:getItem", {"TableName": "t", "Key": {}},
-                               Region="eu-west-1")
-        self.assertEqual(result, {"Item": {"id": {"S": "1"}}})
-        self.assertEqual(CALLS[1][0], "dynamodb")
-        self.assertEqual(CALLS[1][3]["region_name"], "eu-west-1")
-
-    def test_optimized_integration_and_snake_case_with_digits(self):
-        self.assertEqual(self.run_task("arn:aws:states:::sns:publish", {"TopicArn": "t", "Message": "m"}),
-                         {"MessageId": "m-1"})
-        result = self.run_task("arn:aws:states:::aws-sdk:s3:listObjectsV2", {"Bucket": "b"})
-        self.assertEqual(result, {"Contents": [{"Key": "k", "LastModified": "2026-12-03T17:00:00"}]})
-
-    def test_service_errors_keep_their_code(self):
+    def test_a_lambda_service_error_keeps_the_lambda_prefix(self):
+        stub("lambda").add_client_error("invoke", "TooManyRequestsException")
         with self.assertRaises(Exception) as raised:
-            self.run_task("arn:aws:states:::aws-sdk:dynamodb:getItem", {"TableName": "missing"})
-        self.assertEqual(type(raised.exception).__name__, "Dynamodb.ResourceNotFoundException")
+            self.run_task("arn:aws:states:::lambda:invoke", {"FunctionName": "f"})
+        self.assertEqual(type(raised.exception).__name__, "Lambda.TooManyRequestsException")
 
-    def test_an_unknown_integration_is_a_clear_error(self):
+    def test_a_function_arn_as_resource_gets_the_input_and_returns_the_result(self):
+        arn = "arn:aws:lambda:us-east-1:210987654321:function:g"
+        stub("lambda").add_response("invoke", {"StatusCode": 200, "Payload": body([1, 2])},
+                                    {"FunctionName": arn, "Payload": json.dumps({"x": 1})})
+        self.assertEqual(self.run_task(arn, {"x": 1}), [1, 2])
+
+    def test_pascal_case_parameters_reach_a_camel_case_api_and_objects_become_json(self):
+        stub("stepfunctions").add_response(
+            "start_execution",
+            {"executionArn": "arn:aws:states:us-east-1:210987654321:execution:m:e",
+             "startDate": datetime.datetime(2026, 12, 3, 17, 0)},
+            {"stateMachineArn": "arn:aws:states:us-east-1:210987654321:stateMachine:m", "input": json.dumps({"a": 1})})
+        result = self.run_task("arn:aws:states:::aws-sdk:sfn:startExecution",
+                               {"StateMachineArn": "arn:aws:states:us-east-1:210987654321:stateMachine:m",
+                                "Input": {"a": 1}})
+        self.assertEqual(result, {"ExecutionArn": "arn:aws:states:us-east-1:210987654321:execution:m:e",
+                                  "StartDate": "2026-12-03T17:00:00"})
+
+    def test_an_optimized_integration_turns_an_object_message_into_json(self):
+        stub("sqs").add_response("send_message", {"MessageId": "m-1"},
+                                 {"QueueUrl": "https://sqs/q", "MessageBody": json.dumps({"order": 7})})
+        self.assertEqual(self.run_task("arn:aws:states:::sqs:sendMessage",
+                                       {"QueueUrl": "https://sqs/q", "MessageBody": {"order": 7}}),
+                         {"MessageId": "m-1"})
+
+    def test_map_keys_are_data_and_stay_as_written(self):
+        stub("dynamodb").add_response("get_item", {"Item": {"id": {"S": "1"}}},
+                                      {"TableName": "orders", "Key": {"id": {"S": "1"}}})
+        self.assertEqual(self.run_task("arn:aws:states:::aws-sdk:dynamodb:getItem",
+                                       {"TableName": "orders", "Key": {"id": {"S": "1"}}}),
+                         {"Item": {"id": {"S": "1"}}})
+
+    def test_error_names_follow_step_functions(self):
+        for integration, service, method, code, expected in [
+            ("arn:aws:states:::aws-sdk:dynamodb:getItem", "dynamodb", "get_item", "ResourceNotFoundException",
+             "DynamoDb.ResourceNotFoundException"),
+            ("arn:aws:states:::dynamodb:getItem", "dynamodb", "get_item", "ConditionalCheckFailedException",
+             "DynamoDB.ConditionalCheckFailedException"),
+            ("arn:aws:states:::aws-sdk:s3:getObject", "s3", "get_object", "NoSuchBucket", "S3.NoSuchBucketException"),
+        ]:
+            with self.subTest(integration):
+                self.setUp()
+                stub(service).add_client_error(method, code)
+                with self.assertRaises(Exception) as raised:
+                    self.run_task(integration, {"TableName": "orders", "Key": {}} if service == "dynamodb"
+                                  else {"Bucket": "b", "Key": "k"})
+                self.assertEqual(type(raised.exception).__name__, expected)
+
+    def test_another_region(self):
+        stub("sqs").add_response("send_message", {"MessageId": "m"}, {"QueueUrl": "q", "MessageBody": "x"})
+        self.run_task("arn:aws:states:::sqs:sendMessage", {"QueueUrl": "q", "MessageBody": "x"}, Region="eu-west-1")
+        self.assertEqual(SESSIONS[0][3], "eu-west-1")
+
+    def test_only_the_integrations_of_its_state_machine_are_allowed(self):
+        os.environ["ALLOWED_INTEGRATIONS"] = "arn:aws:states:::lambda:invoke"
+        STUBS["sts"].__exit__(None, None, None)
+        STUBS.clear()
+        with self.assertRaises(Exception) as raised:
+            self.run_task("arn:aws:states:::aws-sdk:iam:createUser", {"UserName": "x"})
+        self.assertEqual(type(raised.exception).__name__, "OutboundWishlist.IntegrationNotAllowed")
+
+    def test_an_unsupported_integration_is_a_clear_error(self):
         with self.assertRaises(Exception) as raised:
             self.run_task("arn:aws:states:us-east-1:123456789012:activity:approve", {})
         self.assertEqual(type(raised.exception).__name__, "OutboundWishlist.UnsupportedIntegration")
+        STUBS.clear()
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ final class StackOptions {
 
     /** The options as CloudFormation would pass them; a malformed value is a usage error. */
     Environment environment(CommandLine commandLine) {
-        if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+        if (!Environment.isRegionName(region)) {
             throw new ParameterException(commandLine, "Invalid value for option '--region': '" + region
                     + "' is not a Region name such as us-east-1");
         }

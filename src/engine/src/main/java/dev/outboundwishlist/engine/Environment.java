@@ -30,6 +30,11 @@ public record Environment(String region, Optional<String> accountId, Map<String,
         return partitionOf(region);
     }
 
+    /** A Region name such as us-east-1, cn-north-1 or eusc-de-east-1. */
+    public static boolean isRegionName(String name) {
+        return name.matches("[a-z]{2,4}(-[a-z]+)+-\\d+");
+    }
+
     public static String partitionOf(String region) {
         if (region.startsWith("cn-")) {
             return "aws-cn";
@@ -42,6 +47,9 @@ public record Environment(String region, Optional<String> accountId, Map<String,
         }
         if (region.startsWith("us-isob-")) {
             return "aws-iso-b";
+        }
+        if (region.startsWith("eusc-")) {
+            return "aws-eusc";
         }
         return "aws";
     }

@@ -9,14 +9,18 @@ import java.util.Set;
 
 /**
  * Hands out readable logical ids for generated resources ({@code Owl} + a name built from what
- * they are for) that never clash with an id the template already uses in any section, nor with
- * one handed out before. The same template always gets the same ids.
+ * they are for) that never clash with an id the template already uses in any section, with the
+ * ids the SAM transform will derive from its resources, nor with one handed out before. The same
+ * template always gets the same ids.
  */
 public final class LogicalIdAllocator {
 
     static final String PREFIX = "Owl";
     private static final int MAX_LENGTH = 255;
     private static final String[] SECTIONS = {"Parameters", "Mappings", "Conditions", "Resources", "Outputs", "Rules"};
+
+    /** Ids the SAM transform derives from a resource's id (its generated role, URL, alias). */
+    private static final String[] SAM_SUFFIXES = {"Role", "Url", "UrlPublicPermissions", "Alias", "Policy"};
 
     private final Set<String> taken = new HashSet<>();
 
@@ -26,6 +30,15 @@ public final class LogicalIdAllocator {
             if (entries != null && entries.isObject()) {
                 for (Iterator<String> names = entries.fieldNames(); names.hasNext(); ) {
                     taken.add(names.next());
+                }
+            }
+        }
+        JsonNode resources = root.path("Resources");
+        for (Iterator<String> names = resources.fieldNames(); names.hasNext(); ) {
+            String id = names.next();
+            if (resources.get(id).path("Type").asText().startsWith("AWS::Serverless::")) {
+                for (String suffix : SAM_SUFFIXES) {
+                    taken.add(id + suffix);
                 }
             }
         }

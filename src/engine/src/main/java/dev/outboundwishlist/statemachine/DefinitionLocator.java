@@ -66,14 +66,21 @@ public final class DefinitionLocator {
             String id = resource.getKey();
             JsonNode properties = resource.getValue().path("Properties");
             TemplatePath path = TemplatePath.of("Resources", id, "Properties");
-            if (properties.has("Definition") && properties.has("DefinitionUri")) {
-                report(path.key("DefinitionUri"), "is written beside Definition; a state machine takes one of them");
+            List<String> written = new ArrayList<>();
+            for (String key : new String[] {"Definition", "DefinitionString", "DefinitionUri", "DefinitionS3Location"}) {
+                if (properties.has(key)) {
+                    written.add(key);
+                }
+            }
+            if (written.size() > 1) {
+                report(path.key(written.get(1)), "is written beside " + written.get(0)
+                        + "; a state machine takes exactly one definition");
                 continue;
             }
             for (Candidate c : candidates(properties, "Definition", path.key("Definition"))) {
                 if (c.value() instanceof ObjectNode definition) {
                     sites.add(new DefinitionSite(id, c.path(), c.parent(), c.slot(), DefinitionSite.Form.OBJECT,
-                            definition, List.of(), SourceMap.NONE, null, DefinitionSite.TextLayout.OBJECT));
+                            definition, List.of(), SourceMap.NONE, null, DefinitionSite.TextLayout.OBJECT, c.branches()));
                 }
             }
             for (Candidate c : candidates(properties, "DefinitionString", path.key("DefinitionString"))) {
@@ -89,15 +96,16 @@ public final class DefinitionLocator {
         return sites;
     }
 
-    /** A value where a definition may stand, with the mapping or list holding it. */
-    private record Candidate(JsonNode value, TemplatePath path, JsonNode parent, Object slot) {
+    /** A value where a definition may stand, with the mapping or list holding it and the Fn::If branches above it. */
+    private record Candidate(JsonNode value, TemplatePath path, JsonNode parent, Object slot,
+                             List<DefinitionSite.Branch> branches) {
     }
 
     /** The value of {@code key}, or each branch of an {@code Fn::If} there (nested ones too). */
     private static List<Candidate> candidates(JsonNode properties, String key, TemplatePath path) {
         List<Candidate> found = new ArrayList<>();
         if (properties.has(key)) {
-            collect(new Candidate(properties.get(key), path, properties, key), found);
+            collect(new Candidate(properties.get(key), path, properties, key, List.of()), found);
         }
         return found;
     }
@@ -108,7 +116,9 @@ public final class DefinitionLocator {
         if (branches != null && branches.isArray() && branches.size() == 3) {
             TemplatePath path = candidate.path().key("Fn::If");
             for (int i = 1; i <= 2; i++) {
-                collect(new Candidate(branches.get(i), path.index(i), branches, i), found);
+                List<DefinitionSite.Branch> inside = new ArrayList<>(candidate.branches());
+                inside.add(new DefinitionSite.Branch(branches.get(0), i == 1));
+                collect(new Candidate(branches.get(i), path.index(i), branches, i, inside), found);
             }
         } else if (!isIntrinsicOtherThanText(value)) {
             found.add(candidate);
@@ -175,7 +185,7 @@ public final class DefinitionLocator {
             DefinitionSite.TextLayout layout = new DefinitionSite.TextLayout(json.strip().contains("\n"),
                     json.endsWith("\n"), delimiter);
             return Optional.of(new DefinitionSite(id, candidate.path(), candidate.parent(), candidate.slot(), form,
-                    parsed.root(), parts, parsed.sourceMap(), fileName, layout));
+                    parsed.root(), parts, parsed.sourceMap(), fileName, layout, candidate.branches()));
         } catch (TemplateReadException e) {
             String position = e.position().map(p -> fileName == null
                     ? " (line " + p.line() + ":" + p.column() + " of the definition)"
@@ -217,7 +227,7 @@ public final class DefinitionLocator {
         }
         String name = uri.textValue();
         Path file = base.get().resolve(name).normalize();
-        Candidate candidate = new Candidate(uri, path, properties, "DefinitionUri");
+        Candidate candidate = new Candidate(uri, path, properties, "DefinitionUri", List.of());
         if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
             // JSON files may hold DefinitionSubstitutions placeholders outside strings, as DefinitionString does.
             try {
@@ -233,7 +243,7 @@ public final class DefinitionLocator {
         try {
             Template parsed = TemplateReader.read(file);
             return Optional.of(new DefinitionSite(id, path, properties, "DefinitionUri", DefinitionSite.Form.FILE,
-                    parsed.root(), List.of(), parsed.sourceMap(), name, DefinitionSite.TextLayout.OBJECT));
+                    parsed.root(), List.of(), parsed.sourceMap(), name, DefinitionSite.TextLayout.OBJECT, List.of()));
         } catch (TemplateReadException e) {
             String where = e.position().map(p -> " (" + name + ":" + p.line() + ":" + p.column() + ")").orElse("");
             String problem = e.code() == DiagnosticCode.NOT_A_MAPPING

@@ -37,6 +37,11 @@ public final class DefinitionSite {
     private final SourceMap inner;
     private final String fileName;
     private final TextLayout layout;
+    private final List<Branch> branches;
+
+    /** One Fn::If on the way to a definition: its condition, and which branch holds the definition. */
+    public record Branch(JsonNode condition, boolean whenTrue) {
+    }
 
     /** How the user's definition text was laid out, so a rewritten one reads the same way. */
     record TextLayout(boolean multiline, boolean finalNewline, String joinDelimiter) {
@@ -49,7 +54,8 @@ public final class DefinitionSite {
      *               properties, or an Fn::If list), and {@code slot} its key or index there
      */
     DefinitionSite(String resourceId, TemplatePath property, JsonNode parent, Object slot, Form form,
-                   ObjectNode definition, List<TextPart> parts, SourceMap inner, String fileName, TextLayout layout) {
+                   ObjectNode definition, List<TextPart> parts, SourceMap inner, String fileName, TextLayout layout,
+                   List<Branch> branches) {
         this.resourceId = resourceId;
         this.property = property;
         this.parent = parent;
@@ -61,6 +67,7 @@ public final class DefinitionSite {
         this.inner = inner;
         this.fileName = fileName;
         this.layout = layout;
+        this.branches = List.copyOf(branches);
     }
 
     public String resourceId() {
@@ -74,6 +81,25 @@ public final class DefinitionSite {
 
     public Form form() {
         return form;
+    }
+
+    /** The Fn::If branches, outermost first, that hold this definition; empty when it always applies. */
+    public List<Branch> branches() {
+        return branches;
+    }
+
+    /** A value that applies exactly when this definition does: wrapped in the same Fn::If branches. */
+    public JsonNode underSameConditions(JsonNode value) {
+        JsonNode wrapped = value;
+        for (int i = branches.size() - 1; i >= 0; i--) {
+            Branch branch = branches.get(i);
+            ObjectNode noValue = JsonNodeFactory.instance.objectNode().put("Ref", "AWS::NoValue");
+            ObjectNode fnIf = JsonNodeFactory.instance.objectNode();
+            fnIf.putArray("Fn::If").add(branch.condition().deepCopy())
+                    .add(branch.whenTrue() ? wrapped : noValue).add(branch.whenTrue() ? noValue : wrapped);
+            wrapped = fnIf;
+        }
+        return wrapped;
     }
 
     /** The ASL document; placeholders and intrinsic parts of text forms appear as opaque tokens. */

@@ -143,11 +143,28 @@ final class ExecutionRoleGrant {
         return document;
     }
 
-    private static String describe(List<JsonNode> roles) {
+    private static String describe(List<JsonNode> values) {
         StringBuilder text = new StringBuilder();
-        for (JsonNode role : roles) {
-            text.append(text.length() == 0 ? "" : ", ").append(role.isTextual() ? role.textValue() : role.toString());
+        for (JsonNode value : values) {
+            text.append(text.length() == 0 ? "" : ", ").append(describe(value));
         }
         return text.toString();
+    }
+
+    /** A value as a reader knows it: a literal, "the ARN of X", or the intrinsic function it is. */
+    private static String describe(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        JsonNode getAtt = value.get("Fn::GetAtt");
+        if (getAtt != null && getAtt.size() == 2 && getAtt.get(1).asText().equals("Arn")) {
+            return "the ARN of " + getAtt.get(0).asText();
+        }
+        JsonNode fnIf = value.get("Fn::If");
+        if (fnIf != null && fnIf.size() == 3) {
+            JsonNode chosen = fnIf.get(1).path("Ref").asText().equals("AWS::NoValue") ? fnIf.get(2) : fnIf.get(1);
+            return describe(chosen) + " (when " + fnIf.get(0).asText() + " is " + (chosen == fnIf.get(1)) + ")";
+        }
+        return value.toString();
     }
 }

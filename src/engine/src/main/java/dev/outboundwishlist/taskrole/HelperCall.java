@@ -45,11 +45,17 @@ final class HelperCall {
         ObjectNode input = NODES.objectNode();
         input.set(use.key(), use.value());
         input.set("Integration", state.get("Resource"));
-        if (state.has("Region")) {
-            input.set("Region", state.get("Region"));
+        for (String region : new String[] {"Region", "Region.$"}) {
+            if (state.has(region)) {
+                input.set(region, state.get(region));
+            }
         }
         if (state.has(argumentsKey)) {
             input.set("Parameters", state.get(argumentsKey));
+        } else if (use.jsonata()) {
+            input.put("Parameters", "{% $states.input %}"); // a task without Arguments sends its input
+        } else {
+            input.put("Parameters.$", "$"); // a task without Parameters sends its (InputPath-filtered) input
         }
         if (use.jsonata()) {
             input.put("SessionName", "{% $states.context.Execution.Name %}");
@@ -63,7 +69,8 @@ final class HelperCall {
             if (key.equals("Resource")) {
                 state.set("Resource", helperArn);
                 state.set(argumentsKey, input);
-            } else if (!key.equals(use.key()) && !key.equals("Region") && !key.equals(argumentsKey)) {
+            } else if (!key.equals(use.key()) && !key.equals("Region") && !key.equals("Region.$")
+                    && !key.equals(argumentsKey)) {
                 state.set(key, value);
             }
         });

@@ -48,15 +48,27 @@ final class HelperFunction {
         return getAtt(functionId, "Arn");
     }
 
-    /** Adds the log group, role and function after the state machine, each with its Condition. */
-    void addResources(ExpansionContext context, String machineId, List<JsonNode> roles) {
+    /**
+     * Adds the log group, role and function after the state machine, each with its Condition, and
+     * an output with the role's ARN: the task roles must trust it.
+     */
+    void addResources(ExpansionContext context, String machineId, List<JsonNode> roles, List<JsonNode> integrations) {
         JsonNode condition = context.resources().path(machineId).get("Condition");
         context.addResource(machineId, logsId, logGroup(condition));
         context.addResource(logsId, roleId, role(condition, roles));
-        context.addResource(roleId, functionId, function(condition, machineId));
+        context.addResource(roleId, functionId, function(condition, machineId, integrations));
+        JsonNode existing = context.root().get("Outputs");
+        ObjectNode outputs = existing instanceof ObjectNode object ? object : context.root().putObject("Outputs");
+        ObjectNode output = NODES.objectNode();
+        if (condition != null) {
+            output.set("Condition", condition.deepCopy());
+        }
+        output.put("Description", "The role that the task roles of " + machineId + " must trust");
+        output.set("Value", getAtt(roleId, "Arn"));
+        outputs.set(context.logicalIds().allocate(machineId, "CrossAccountHelperRoleArn"), output);
     }
 
-    private ObjectNode function(JsonNode condition, String machineId) {
+    private ObjectNode function(JsonNode condition, String machineId, List<JsonNode> integrations) {
         ObjectNode function = resource("AWS::Lambda::Function", condition);
         ObjectNode properties = function.putObject("Properties");
         properties.put("Description", "Runs the cross-account tasks of " + machineId + " under their roles");
@@ -68,6 +80,8 @@ final class HelperFunction {
         // As long as the longest call a task may make; each task's own TimeoutSeconds still applies.
         properties.put("Timeout", 900);
         properties.putObject("LoggingConfig").putObject("LogGroup").put("Ref", logsId);
+        // The helper makes only the calls its state machine's tasks make, whoever invokes it.
+        properties.putObject("Environment").putObject("Variables").set("ALLOWED_INTEGRATIONS", joined(integrations));
         return function;
     }
 
@@ -101,6 +115,19 @@ final class HelperFunction {
         ObjectNode logs = resource("AWS::Logs::LogGroup", condition);
         logs.putObject("Properties").put("RetentionInDays", 30);
         return logs;
+    }
+
+    /** Comma-joined: a plain string when every value is literal, else Fn::Join over the intrinsics. */
+    private static JsonNode joined(List<JsonNode> values) {
+        if (values.stream().allMatch(JsonNode::isTextual)) {
+            return NODES.textNode(String.join(",", values.stream().map(JsonNode::textValue).toList()));
+        }
+        ObjectNode join = NODES.objectNode();
+        ArrayNode arguments = join.putArray("Fn::Join");
+        arguments.add(",");
+        ArrayNode list = arguments.addArray();
+        values.forEach(value -> list.add(value.deepCopy()));
+        return join;
     }
 
     private static ObjectNode resource(String type, JsonNode condition) {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.statemachine.DefinitionSite;
+
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +23,27 @@ final class Placeholders {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
     private Placeholders() {
+    }
+
+    /**
+     * A value from a definition as the template must name it elsewhere (in a grant, say), so that
+     * CloudFormation resolves it the same way: intrinsics and plain text as they are; placeholders
+     * through the definition's Fn::Sub, or else its DefinitionSubstitutions. Empty when a
+     * placeholder cannot be resolved.
+     */
+    static Optional<JsonNode> templateValue(DefinitionSite site, JsonNode value, ExpansionContext context) {
+        if (!value.isTextual()) {
+            return Optional.of(value.deepCopy());
+        }
+        String text = site.display(value.textValue());
+        if (!PLACEHOLDER.matcher(text).find()) {
+            return Optional.of(JsonNodeFactory.instance.textNode(text));
+        }
+        if (site.form() == DefinitionSite.Form.SUB) {
+            return Optional.of(sub(text, site.subVariables()));
+        }
+        JsonNode properties = context.resources().path(site.resourceId()).path("Properties");
+        return substitute(text, properties.path("DefinitionSubstitutions"));
     }
 
     /** In a definition written with Fn::Sub, CloudFormation fills the placeholders: so does the grant. */

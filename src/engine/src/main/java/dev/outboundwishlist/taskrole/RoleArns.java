@@ -25,6 +25,20 @@ final class RoleArns {
     record Problem(DiagnosticCode code, String message) {
     }
 
+    /**
+     * What is wrong with a role ARN that has placeholders: those may stand for any part, but the
+     * rest must still be an IAM role ARN ({@code arn:${AWS::Partition}:iam::${Account}:role/Name}).
+     */
+    static Optional<Problem> shapeProblem(String arn, String stackPartition) {
+        String shape = PLACEHOLDER.matcher(arn).replaceAll("PLACEHOLDER");
+        // A placeholder at the start may stand for the whole ARN; only its substitution can tell.
+        if (shape.startsWith("PLACEHOLDER") || shape.matches("arn:[^:]+:iam::[^:]*:role/.+")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "is not an IAM role ARN such as arn:"
+                + stackPartition + ":iam::123456789012:role/Name, whatever its placeholders stand for"));
+    }
+
     /** What is wrong with a literal role ARN, or empty if it is well formed in the given partition. */
     static Optional<Problem> problem(String arn, String stackPartition) {
         Matcher matcher = ROLE.matcher(arn);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.engine.Environment;
 import dev.outboundwishlist.engine.ExpansionContext;
 import dev.outboundwishlist.engine.Extension;
 import dev.outboundwishlist.engine.Settings;
@@ -34,6 +35,8 @@ public final class TaskRoleExtension implements Extension {
 
     @Override
     public void validate(ExpansionContext context) {
+        checkAllowedRoleArns(context);
+        checkConditionalDefinitions(context);
         boolean helperMode = context.settings().crossAccount().mode() == Settings.CrossAccountMode.HelperFunction;
         for (DefinitionSite site : DefinitionLocator.locate(context)) {
             List<TaskRoleUse> uses = new ArrayList<>();
@@ -42,11 +45,13 @@ public final class TaskRoleExtension implements Extension {
                 continue;
             }
             for (TaskRoleUse use : written) {
-                if (check(use, context) && checkMode(use, context, helperMode)) {
+                if (check(use, context) & checkMode(use, context, helperMode)) {
                     uses.add(use);
                 }
             }
-            if (uses.stream().anyMatch(TaskRoleUse::dynamic) && context.settings().crossAccount().allowedRoleArns().isEmpty()) {
+            boolean allowedListWritten = context.root().path("Metadata").path("OutboundWishlist").path("CrossAccount")
+                    .has("AllowedRoleArns");
+            if (uses.stream().anyMatch(TaskRoleUse::dynamic) && !allowedListWritten) {
                 TaskRoleUse first = uses.stream().filter(TaskRoleUse::dynamic).findFirst().orElseThrow();
                 site.report(context.diagnostics(), DiagnosticCode.DYNAMIC_ROLE_NOT_ALLOWED,
                         first.scope().statePath(first.stateName()).key(first.key()),
@@ -62,10 +67,45 @@ public final class TaskRoleExtension implements Extension {
         }
     }
 
+    /**
+     * A grant whose roles all come from Fn::If branches is empty in a branch without a task role,
+     * and IAM rejects a statement without resources: the user must decide.
+     */
+    private static void checkConditionalDefinitions(ExpansionContext context) {
+        Map<String, List<DefinitionSite>> byMachine = new LinkedHashMap<>();
+        for (DefinitionSite site : DefinitionLocator.locate(context)) {
+            byMachine.computeIfAbsent(site.resourceId(), id -> new ArrayList<>()).add(site);
+        }
+        byMachine.forEach((machine, sites) -> {
+            List<DefinitionSite> withRoles = sites.stream().filter(s -> !uses(s, context).isEmpty()).toList();
+            boolean always = withRoles.stream().anyMatch(s -> s.branches().isEmpty());
+            if (!withRoles.isEmpty() && !always && withRoles.size() < sites.size()) {
+                withRoles.get(0).report(context.diagnostics(), DiagnosticCode.ROLE_ARN_IN_ONE_BRANCH, TemplatePath.ROOT,
+                        "uses a task-level RoleArn in only some branches of Fn::If, so the grant would hold no role "
+                                + "in the others, which IAM rejects; write Credentials and the grant yourself here");
+            }
+        });
+    }
+
+    /** AllowedRoleArns are granted as written, so each must be in the stack's partition. */
+    private static void checkAllowedRoleArns(ExpansionContext context) {
+        List<String> allowed = context.settings().crossAccount().allowedRoleArns();
+        for (int i = 0; i < allowed.size(); i++) {
+            String partition = allowed.get(i).split(":")[1];
+            if (!partition.equals(context.environment().partition())) {
+                context.diagnostics().report(DiagnosticCode.ROLE_ARN_OTHER_PARTITION,
+                        TemplatePath.of("Metadata", "OutboundWishlist", "CrossAccount", "AllowedRoleArns", i),
+                        "'" + allowed.get(i) + "' is in the partition " + partition + ", but the stack's Region is in "
+                                + context.environment().partition() + "; a role cannot be assumed across partitions");
+            }
+        }
+    }
+
     @Override
     public void expand(ExpansionContext context) {
         boolean helperMode = context.settings().crossAccount().mode() == Settings.CrossAccountMode.HelperFunction;
         Map<String, List<JsonNode>> grants = new LinkedHashMap<>();
+        Map<String, List<JsonNode>> integrations = new LinkedHashMap<>();
         Map<String, HelperFunction> helpers = new LinkedHashMap<>();
         for (DefinitionSite site : DefinitionLocator.locate(context)) {
             List<TaskRoleUse> uses = uses(site, context);
@@ -73,13 +113,17 @@ public final class TaskRoleExtension implements Extension {
                 continue;
             }
             List<JsonNode> roles = grants.computeIfAbsent(site.resourceId(), id -> new ArrayList<>());
+            List<JsonNode> calls = integrations.computeIfAbsent(site.resourceId(), id -> new ArrayList<>());
             for (TaskRoleUse use : uses) {
+                // A definition inside Fn::If grants its roles only when that branch applies.
                 if (use.dynamic()) {
-                    context.settings().crossAccount().allowedRoleArns()
-                            .forEach(arn -> addOnce(roles, JsonNodeFactory.instance.textNode(arn)));
+                    context.settings().crossAccount().allowedRoleArns().forEach(arn ->
+                            addOnce(roles, site.underSameConditions(JsonNodeFactory.instance.textNode(arn))));
                 } else {
-                    grantValue(use, context, false).ifPresent(role -> addOnce(roles, role));
+                    grantValue(use, context, false).ifPresent(role -> addOnce(roles, site.underSameConditions(role)));
                 }
+                Placeholders.templateValue(site, use.state().path("Resource"), context)
+                        .ifPresent(call -> addOnce(calls, site.underSameConditions(call)));
                 if (helperMode) {
                     HelperFunction helper = helpers.computeIfAbsent(site.resourceId(),
                             id -> HelperFunction.forMachine(context, id));
@@ -92,7 +136,7 @@ public final class TaskRoleExtension implements Extension {
         }
         if (helperMode) {
             helpers.forEach((machine, helper) -> {
-                helper.addResources(context, machine, grants.get(machine));
+                helper.addResources(context, machine, grants.get(machine), integrations.get(machine));
                 ExecutionRoleGrant.grant(context, machine, new ExecutionRoleGrant.Permission(
                         "InvokeCrossAccountHelper", "lambda:InvokeFunction", List.of(helper.arn())),
                         "invoke-cross-account-helper");
@@ -108,15 +152,18 @@ public final class TaskRoleExtension implements Extension {
         DefinitionSite site = use.site();
         TemplatePath statePath = use.scope().statePath(use.stateName());
         String name = "'" + site.display(use.stateName()) + "'";
-        JsonNode region = use.state().get("Region");
+        String regionKey = use.state().has("Region.$") ? "Region.$" : "Region";
+        JsonNode region = use.state().get(regionKey);
         if (region != null && !helperMode) {
-            site.report(context.diagnostics(), DiagnosticCode.INVALID_TASK_REGION, statePath.key("Region"),
+            site.report(context.diagnostics(), DiagnosticCode.INVALID_TASK_REGION, statePath.key(regionKey),
                     "on " + name + " calls another Region, which only CrossAccount.Mode: HelperFunction can do; "
                             + "remove it, or switch to that mode");
             return false;
         }
-        if (region != null && !(region.isTextual() && region.textValue().matches("[a-z]{2}(-[a-z]+)+-\\d+"))
-                && !site.isPlaceholder(region)) {
+        boolean literal = regionKey.equals("Region") && !(use.jsonata() && region != null
+                && region.asText("").strip().startsWith("{%"));
+        if (region != null && literal && !site.isPlaceholder(region)
+                && !(region.isTextual() && Environment.isRegionName(region.textValue()))) {
             site.report(context.diagnostics(), DiagnosticCode.INVALID_TASK_REGION, statePath.key("Region"),
                     "must be a Region name such as eu-west-1");
             return false;
@@ -127,6 +174,12 @@ public final class TaskRoleExtension implements Extension {
                     "of " + name + " waits for a job or a callback, which the cross-account helper cannot do "
                             + "(it makes one request-response call); use CrossAccount.Mode: Native, where the "
                             + "task's own Credentials support it");
+            return false;
+        }
+        if (helperMode && resource.matches("arn:[^:]+:states:::(apigateway:invoke|eks:call)")) {
+            site.report(context.diagnostics(), DiagnosticCode.HELPER_CANNOT_RUN_TASK, statePath.key("Resource"),
+                    "of " + name + " is an integration that is no AWS API call, which the cross-account helper "
+                            + "cannot make; use CrossAccount.Mode: Native");
             return false;
         }
         return true;
@@ -199,7 +252,8 @@ public final class TaskRoleExtension implements Extension {
         }
         if (value.isTextual() && !use.dynamic() && !site.isPlaceholder(value)) {
             String text = site.display(value.textValue());
-            Optional<RoleArns.Problem> problem = RoleArns.hasPlaceholder(text) ? Optional.empty()
+            Optional<RoleArns.Problem> problem = RoleArns.hasPlaceholder(text)
+                    ? RoleArns.shapeProblem(text, context.environment().partition())
                     : RoleArns.problem(text, context.environment().partition());
             problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, "'" + text + "' " + p.message()));
             return problem.isEmpty();
@@ -218,23 +272,18 @@ public final class TaskRoleExtension implements Extension {
      * definition is written in.
      */
     private static Optional<JsonNode> grantValue(TaskRoleUse use, ExpansionContext context, boolean report) {
-        JsonNode value = use.value();
-        if (!value.isTextual()) {
-            return Optional.of(value.deepCopy());
+        Optional<JsonNode> resolved = Placeholders.templateValue(use.site(), use.value(), context);
+        String text = use.value().isTextual() ? use.site().display(use.value().textValue()) : "";
+        TemplatePath path = use.scope().statePath(use.stateName()).key(use.key());
+        if (report && resolved.isPresent() && resolved.get().isTextual() && RoleArns.hasPlaceholder(text)) {
+            RoleArns.problem(resolved.get().textValue(), context.environment().partition()).ifPresent(p ->
+                    use.site().report(context.diagnostics(), p.code(), path, "'" + text + "' becomes '"
+                            + resolved.get().textValue() + "', which " + p.message()));
         }
-        String text = use.site().display(value.textValue());
-        if (!RoleArns.hasPlaceholder(text)) {
-            return Optional.of(JsonNodeFactory.instance.textNode(text));
-        }
-        JsonNode properties = context.resources().path(use.site().resourceId()).path("Properties");
-        Optional<JsonNode> resolved = use.site().form() == DefinitionSite.Form.SUB
-                ? Optional.of(Placeholders.sub(text, use.site().subVariables()))
-                : Placeholders.substitute(text, properties.path("DefinitionSubstitutions"));
         if (resolved.isEmpty() && report) {
-            use.site().report(context.diagnostics(), DiagnosticCode.ROLE_ARN_UNRESOLVED,
-                    use.scope().statePath(use.stateName()).key(use.key()), "'" + text + "' names a placeholder that "
-                            + "is not in DefinitionSubstitutions, so the macro cannot tell which role to grant; add it "
-                            + "there, or write the ARN");
+            use.site().report(context.diagnostics(), DiagnosticCode.ROLE_ARN_UNRESOLVED, path, "'" + text
+                    + "' names a placeholder that is not in DefinitionSubstitutions, so the macro cannot tell which "
+                    + "role to grant; add it there, or write the ARN");
         }
         return resolved;
     }

@@ -1,46 +1,65 @@
-# OutboundWishlist cross-account helper: runs one Step Functions task under an assumed role.
+# OutboundWishlist: one Step Functions task, run under an assumed role.
 import json, os, re, boto3
+from botocore import xform_name
 from botocore.exceptions import ClientError
 SERVICES = {"sfn": "stepfunctions", "states": "stepfunctions", "eventbridge": "events", "cloudwatchlogs": "logs"}
 def fail(name, cause):
     raise type(name, (Exception,), {})(cause)
-def plain(value):
-    return json.loads(json.dumps(value, default=lambda o: o.read().decode() if hasattr(o, "read") else o.isoformat() if hasattr(o, "isoformat") else str(o)))
-def snake(action):
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", action).lower()
+def pascal(words):
+    return "".join(t.capitalize() for t in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+|[0-9]+", words))
+def request(value, shape):
+    kind = shape.type_name if shape else None
+    if kind == "structure" and isinstance(value, dict):
+        names = {m.lower(): m for m in shape.members}
+        return {names.get(k.lower(), k): request(v, shape.members.get(names.get(k.lower(), k))) for k, v in value.items()}
+    if kind == "list" and isinstance(value, list):
+        return [request(v, shape.member) for v in value]
+    if kind == "map" and isinstance(value, dict):
+        return {k: request(v, shape.value) for k, v in value.items()}
+    return json.dumps(value) if kind in ("string", "blob") and isinstance(value, (dict, list)) else value
+def response(value, shape):
+    kind = shape.type_name if shape else None
+    if kind == "structure" and isinstance(value, dict):
+        return {k[:1].upper() + k[1:]: response(v, shape.members.get(k)) for k, v in value.items() if k != "ResponseMetadata"}
+    if kind == "list" and isinstance(value, list):
+        return [response(v, shape.member) for v in value]
+    if kind == "map" and isinstance(value, dict):
+        return {k: response(v, shape.value) for k, v in value.items()}
+    if hasattr(value, "read"):
+        return value.read().decode()
+    return value.isoformat() if hasattr(value, "isoformat") else value
 def handler(event, context):
-    session = re.sub(r"[^\w+=,.@-]", "-", "owl-" + str(event.get("SessionName") or ""))[:64]
-    credentials = boto3.client("sts").assume_role(RoleArn=event["RoleArn"], RoleSessionName=session)["Credentials"]
-    region = event.get("Region") or os.environ["AWS_REGION"]
-    def client(service):
-        return boto3.client(SERVICES.get(service, service), region_name=region,
-                            aws_access_key_id=credentials["AccessKeyId"],
-                            aws_secret_access_key=credentials["SecretAccessKey"],
-                            aws_session_token=credentials["SessionToken"])
     integration = event["Integration"]
-    parameters = dict(event.get("Parameters") or {})
-    function_arn = re.match(r"arn:[^:]+:lambda:", integration)
-    if function_arn or re.fullmatch(r"arn:[^:]+:states:::lambda:invoke", integration):
-        if function_arn:
-            parameters = {"FunctionName": integration, "Payload": parameters}
-        if "Payload" in parameters and not isinstance(parameters["Payload"], str):
-            parameters["Payload"] = json.dumps(parameters["Payload"])
-        response = client("lambda").invoke(**parameters)
-        body = response["Payload"].read().decode()
-        payload = json.loads(body) if body else None
-        if response.get("FunctionError"):
-            fail(payload.get("errorType", "Lambda.Unknown") if isinstance(payload, dict) else "Lambda.Unknown", body)
-        if function_arn:
-            return payload
-        return {"ExecutedVersion": response.get("ExecutedVersion"), "Payload": payload,
-                "StatusCode": response["StatusCode"]}
-    match = re.fullmatch(r"arn:[^:]+:states:::(?:aws-sdk:)?([\w-]+):(\w+)", integration)
-    if not match:
+    allowed = os.environ.get("ALLOWED_INTEGRATIONS")
+    if allowed is not None and integration not in allowed.split(","):
+        fail("OutboundWishlist.IntegrationNotAllowed", integration)
+    name = re.sub(r"[^A-Za-z0-9+=,.@_-]", "-", "owl-" + str(event.get("SessionName") or ""))[:64]
+    credentials = boto3.client("sts").assume_role(RoleArn=event["RoleArn"], RoleSessionName=name)["Credentials"]
+    session = boto3.Session(credentials["AccessKeyId"], credentials["SecretAccessKey"], credentials["SessionToken"],
+                            event.get("Region") or os.environ["AWS_REGION"])
+    parameters = event.get("Parameters")
+    function = re.match(r"arn:[^:]+:lambda:", integration)
+    sdk = re.fullmatch(r"arn:[^:]+:states:::(aws-sdk:)?([\w-]+):(\w+)", integration)
+    if function:
+        service, action, parameters = "lambda", "invoke", {"FunctionName": integration, "Payload": parameters}
+    elif sdk:
+        service, action = sdk.group(2), sdk.group(3)
+    else:
         fail("OutboundWishlist.UnsupportedIntegration", integration)
-    service, action = match.groups()
+    api = session.client(SERVICES.get(service, service))
+    operation = api.meta.service_model.operation_model(action[:1].upper() + action[1:])
     try:
-        response = getattr(client(service), snake(action))(**parameters)
+        raw = getattr(api, xform_name(operation.name))(**request(parameters or {}, operation.input_shape))
     except ClientError as error:
-        fail(service.capitalize() + "." + error.response["Error"]["Code"], str(error))
-    response.pop("ResponseMetadata", None)
-    return plain(response)
+        code = error.response["Error"]["Code"]
+        prefix = pascal(api.meta.service_model.service_id) if sdk and sdk.group(1) else api.meta.service_model.service_id.replace(" ", "")
+        fail(prefix + "." + code + ("" if service == "lambda" or code.endswith("Exception") else "Exception"), str(error))
+    if service == "lambda" and action == "invoke":
+        body = raw["Payload"].read().decode()
+        payload = json.loads(body) if body else None
+        if raw.get("FunctionError"):
+            fail(payload.get("errorType", "Lambda.Unknown") if isinstance(payload, dict) else "Lambda.Unknown", body)
+        if function:
+            return payload
+        return {"ExecutedVersion": raw.get("ExecutedVersion"), "Payload": payload, "StatusCode": raw["StatusCode"]}
+    return response(raw, operation.output_shape)

@@ -64,7 +64,9 @@ public final class AwsLookups implements Lookups {
             return new AssumeRoleCheck.Unavailable(e.statusCode() == 403
                     ? "not permitted to call iam:SimulatePrincipalPolicy" : "IAM answered " + e.statusCode());
         } catch (SdkException e) {
-            return new AssumeRoleCheck.Unavailable("AWS could not be reached (" + e.getClass().getSimpleName() + ")");
+            String message = String.valueOf(e.getMessage());
+            return new AssumeRoleCheck.Unavailable(message.contains("credentials")
+                    ? "no AWS credentials were found" : "AWS could not be reached (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

@@ -91,11 +91,20 @@ class AwsLookupsTest {
     }
 
     @Test
-    void noCredentialsOrNetwork() {
+    void noCredentials() {
         AwsLookups lookups = new AwsLookups(() -> {
-            throw SdkClientException.create("Unable to load credentials");
+            throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
         });
         assertThat(lookups.canAssume(ROLE, List.of(PARTNER)))
+                .isEqualTo(new AssumeRoleCheck.Unavailable("no AWS credentials were found"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void noNetwork() {
+        when(iam.simulatePrincipalPolicy(any(Consumer.class))).thenThrow(
+                SdkClientException.create("Unable to execute HTTP request: iam.amazonaws.com"));
+        assertThat(new AwsLookups(() -> iam).canAssume(ROLE, List.of(PARTNER)))
                 .isEqualTo(new AssumeRoleCheck.Unavailable("AWS could not be reached (SdkClientException)"));
     }
 
