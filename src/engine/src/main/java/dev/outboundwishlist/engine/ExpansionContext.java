@@ -1,6 +1,7 @@
 package dev.outboundwishlist.engine;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.template.JsonFields;
 import dev.outboundwishlist.template.Template;
 
 /** What an extension may read and use while it validates and expands one template. */
@@ -19,19 +20,7 @@ public record ExpansionContext(Template template, Settings settings, Environment
 
     /** Adds a generated resource right after the one it belongs to, so a reader finds them together. */
     public void addResource(String afterId, String id, ObjectNode resource) {
-        ObjectNode resources = resources();
-        ObjectNode reordered = resources.objectNode();
-        resources.fields().forEachRemaining(entry -> {
-            reordered.set(entry.getKey(), entry.getValue());
-            if (entry.getKey().equals(afterId)) {
-                reordered.set(id, resource);
-            }
-        });
-        if (!reordered.has(id)) {
-            reordered.set(id, resource);
-        }
-        resources.removeAll();
-        resources.setAll(reordered);
+        JsonFields.insertAfter(resources(), afterId, id, resource);
     }
 
     /** The template's resources, or an empty mapping if it has none (structure checks report that). */

@@ -3,6 +3,7 @@ package dev.outboundwishlist.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.template.Intrinsics;
 import dev.outboundwishlist.template.Excerpt;
 
 import java.util.ArrayList;
@@ -144,7 +145,7 @@ final class SettingsReader {
         if (node.isMissingNode()) {
             return List.of();
         }
-        if (isIntrinsic(node)) {
+        if (Intrinsics.isIntrinsic(node)) {
             return List.of(node);
         }
         if (!node.isArray()) {
@@ -264,16 +265,12 @@ final class SettingsReader {
     }
 
     private static boolean isIdValue(JsonNode node) {
-        return node.isTextual() && node.textValue().matches("(vpc|subnet)-[0-9a-f]{8,17}") || isIntrinsic(node);
+        return node.isTextual() && node.textValue().matches("(vpc|subnet)-[0-9a-f]{8,17}") || Intrinsics.isIntrinsic(node);
     }
 
-    private static boolean isIntrinsic(JsonNode node) {
-        return node.isObject() && node.size() == 1
-                && (node.has("Ref") || node.fieldNames().next().startsWith("Fn::"));
-    }
 
     static String describe(JsonNode node) {
-        if (isIntrinsic(node)) {
+        if (Intrinsics.isIntrinsic(node)) {
             return "the intrinsic function " + node.fieldNames().next() + " (settings are read as written; "
                     + "CloudFormation resolves nothing in Metadata)";
         }

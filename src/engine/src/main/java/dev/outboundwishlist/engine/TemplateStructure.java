@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -75,7 +76,7 @@ final class TemplateStructure {
             return false;
         }
         JsonNode properties = resource.get("Properties");
-        if (properties != null && !properties.isObject() && !isIntrinsic(properties)) {
+        if (properties != null && !properties.isObject() && !Intrinsics.isIntrinsic(properties)) {
             diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, path.key("Properties"),
                     "must be a mapping, not " + SettingsReader.describe(properties));
             return false;
@@ -154,7 +155,4 @@ final class TemplateStructure {
         }
     }
 
-    static boolean isIntrinsic(JsonNode node) {
-        return node.isObject() && node.size() == 1 && (node.has("Ref") || node.fieldNames().next().startsWith("Fn::"));
-    }
 }

@@ -2,7 +2,6 @@ package dev.outboundwishlist.globalcatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.engine.Diagnostics;
 import dev.outboundwishlist.engine.ExpansionContext;

@@ -7,9 +7,9 @@ import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.engine.Diagnostics;
 import dev.outboundwishlist.statemachine.DefinitionSite;
 import dev.outboundwishlist.statemachine.Scope;
+import dev.outboundwishlist.template.JsonFields;
 
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,20 +56,7 @@ record ScopePlan(DefinitionSite site, Scope scope, Optional<ArrayNode> catchers,
             state.set(kind.key, list);
             return;
         }
-        List<String> before = kind == HandlerKind.RETRY ? List.of("Catch", "Next", "End") : List.of("Next", "End");
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        state.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
-        state.removeAll();
-        boolean placed = false;
-        for (Map.Entry<String, JsonNode> field : fields.entrySet()) {
-            if (!placed && before.contains(field.getKey())) {
-                state.set(kind.key, list);
-                placed = true;
-            }
-            state.set(field.getKey(), field.getValue());
-        }
-        if (!placed) {
-            state.set(kind.key, list);
-        }
+        JsonFields.insertBefore(state, kind.key, list,
+                kind == HandlerKind.RETRY ? List.of("Catch", "Next", "End") : List.of("Next", "End"));
     }
 }

@@ -10,6 +10,7 @@ import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.Severity;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.Diagnostics;
+import dev.outboundwishlist.template.JsonFields;
 import dev.outboundwishlist.template.SourceMap;
 import dev.outboundwishlist.template.TemplateWriter;
 
@@ -179,7 +180,7 @@ public final class DefinitionSite {
                 }
             }
             case JOIN -> replace(join(restored, layout.joinDelimiter()));
-            case FILE -> replaceKeepingPlace((ObjectNode) parent, (String) slot, "Definition", inlined());
+            case FILE -> JsonFields.replace((ObjectNode) parent, (String) slot, "Definition", inlined());
             default -> throw new IllegalStateException("unexpected form " + form);
         }
     }
@@ -227,12 +228,6 @@ public final class DefinitionSite {
         return layout.multiline() && !layout.finalNewline() ? json.stripTrailing() : json;
     }
 
-    private static void replaceKeepingPlace(ObjectNode object, String oldKey, String newKey, JsonNode value) {
-        ObjectNode copy = object.deepCopy();
-        object.removeAll();
-        copy.fields().forEachRemaining(field -> object.set(field.getKey().equals(oldKey) ? newKey : field.getKey(),
-                field.getKey().equals(oldKey) ? value : field.getValue()));
-    }
 
     /** Fn::Join of text alone keeps its delimiter (SAM joins lines with "\n"); with intrinsics it joins with "". */
     private static ObjectNode join(List<TextPart> restored, String delimiter) {

@@ -12,6 +12,8 @@ import dev.outboundwishlist.engine.Settings;
 import dev.outboundwishlist.statemachine.DefinitionLocator;
 import dev.outboundwishlist.statemachine.DefinitionSite;
 import dev.outboundwishlist.statemachine.Scope;
+import dev.outboundwishlist.template.Intrinsics;
+import dev.outboundwishlist.template.JsonFields;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -258,7 +260,7 @@ public final class TaskRoleExtension implements Extension {
             problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, "'" + text + "' " + p.message()));
             return problem.isEmpty();
         }
-        if (!value.isTextual() && !isIntrinsic(value)) {
+        if (!value.isTextual() && !Intrinsics.isIntrinsic(value)) {
             site.report(context.diagnostics(), DiagnosticCode.MALFORMED_ROLE_ARN, path,
                     "must be a role ARN, an intrinsic function that gives one, or a path to one (RoleArn.$)");
             return false;
@@ -292,12 +294,7 @@ public final class TaskRoleExtension implements Extension {
     private static void moveIntoCredentials(TaskRoleUse use) {
         ObjectNode credentials = JsonNodeFactory.instance.objectNode();
         credentials.set(use.key(), use.value());
-        ObjectNode state = use.state();
-        Map<String, JsonNode> fields = new LinkedHashMap<>();
-        state.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
-        state.removeAll();
-        fields.forEach((key, value) -> state.set(key.equals(use.key()) ? "Credentials" : key,
-                key.equals(use.key()) ? credentials : value));
+        JsonFields.replace(use.state(), use.key(), "Credentials", credentials);
     }
 
     private static void addOnce(List<JsonNode> roles, JsonNode role) {
@@ -306,8 +303,4 @@ public final class TaskRoleExtension implements Extension {
         }
     }
 
-    static boolean isIntrinsic(JsonNode node) {
-        return node.isObject() && node.size() == 1
-                && (node.has("Ref") || node.fieldNames().next().startsWith("Fn::"));
-    }
 }

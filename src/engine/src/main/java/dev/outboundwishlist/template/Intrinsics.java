@@ -1,5 +1,7 @@
 package dev.outboundwishlist.template;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +42,9 @@ public final class Intrinsics {
         return null;
     }
 
-    public static boolean isIntrinsicKey(String key) {
-        return key.equals("Ref") || key.equals("Condition") || key.startsWith("Fn::");
+    /** A value that is one intrinsic function, {@code {"Ref": ...}} or {@code {"Fn::X": ...}}. */
+    public static boolean isIntrinsic(JsonNode node) {
+        return node.isObject() && node.size() == 1
+                && (node.has("Ref") || node.fieldNames().next().startsWith("Fn::"));
     }
 }

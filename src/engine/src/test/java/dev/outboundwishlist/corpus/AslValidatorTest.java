@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.engine.Diagnostics;
-import dev.outboundwishlist.engine.Engine;
-import dev.outboundwishlist.engine.Environment;
 import dev.outboundwishlist.engine.ExpansionContext;
 import dev.outboundwishlist.engine.ExpansionResult;
 import dev.outboundwishlist.engine.LogicalIdAllocator;
