@@ -25,6 +25,7 @@ public enum DiagnosticCode {
     NOT_YET_SUPPORTED("OWL105", Severity.ERROR, "The template uses an extension this version cannot expand yet."),
 
     DEFINITION_INVALID("OWL107", Severity.ERROR, "A state machine definition cannot be read."),
+    EXTENSION_IN_LOOP("OWL109", Severity.ERROR, "An extension is used inside Fn::ForEach, which this macro sees unexpanded."),
     DEFINITION_NOT_READ("OWL108", Severity.INFO, "A state machine definition in S3 is not read, so extensions in it are not expanded."),
 
     ROLE_ARN_NOT_ON_TASK("OWL301", Severity.ERROR, "A task-level RoleArn is written on a state that is not a Task."),

@@ -41,6 +41,16 @@ public final class TemplatePath {
         return new TemplatePath(Collections.unmodifiableList(longer));
     }
 
+    /** This path followed by {@code suffix}'s segments. */
+    public TemplatePath concat(TemplatePath suffix) {
+        if (suffix.isRoot()) {
+            return this;
+        }
+        List<Object> longer = new ArrayList<>(segments);
+        longer.addAll(suffix.segments);
+        return new TemplatePath(Collections.unmodifiableList(longer));
+    }
+
     public List<Object> segments() {
         return segments;
     }

@@ -18,6 +18,11 @@ public record ExpansionContext(Template template, Settings settings, Environment
         return template.root();
     }
 
+    /** The names in the template's Transform section, in order (empty in a macro event's fragment). */
+    public java.util.List<String> transforms() {
+        return TemplateStructure.transformNames(root().get("Transform"));
+    }
+
     /** Adds a generated resource right after the one it belongs to, so a reader finds them together. */
     public void addResource(String afterId, String id, ObjectNode resource) {
         JsonFields.insertAfter(resources(), afterId, id, resource);

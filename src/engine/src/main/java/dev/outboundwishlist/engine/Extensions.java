@@ -1,6 +1,7 @@
 package dev.outboundwishlist.engine;
 
 import dev.outboundwishlist.globalcatch.GlobalCatchExtension;
+import dev.outboundwishlist.loops.ForEachLoops;
 import dev.outboundwishlist.pending.PendingExtensions;
 import dev.outboundwishlist.statemachine.StateMachineDefinitions;
 import dev.outboundwishlist.taskrole.TaskRoleExtension;
@@ -14,7 +15,7 @@ final class Extensions {
     }
 
     static List<Extension> all() {
-        return List.of(new StateMachineDefinitions(), new PendingExtensions(), new TaskRoleExtension(),
-                new GlobalCatchExtension());
+        return List.of(new StateMachineDefinitions(), new ForEachLoops(), new PendingExtensions(),
+                new TaskRoleExtension(), new GlobalCatchExtension());
     }
 }

@@ -131,7 +131,7 @@ public final class DefinitionSite {
     public void report(Diagnostics diagnostics, DiagnosticCode code, Severity severity, TemplatePath inside,
                        String message) {
         if (form == Form.OBJECT) {
-            diagnostics.report(code, severity, join(property, inside), message);
+            diagnostics.report(code, severity, property.concat(inside), message);
             return;
         }
         if (inside.isRoot()) {
@@ -145,13 +145,6 @@ public final class DefinitionSite {
         diagnostics.report(code, severity, property, message + place);
     }
 
-    static TemplatePath join(TemplatePath prefix, TemplatePath suffix) {
-        TemplatePath joined = prefix;
-        for (Object segment : suffix.segments()) {
-            joined = segment instanceof Integer i ? joined.index(i) : joined.key((String) segment);
-        }
-        return joined;
-    }
 
     public boolean changed() {
         return !definition.equals(original);
