@@ -28,6 +28,11 @@ public enum DiagnosticCode {
     EXTENSION_IN_LOOP("OWL109", Severity.ERROR, "An extension is used inside Fn::ForEach, which this macro sees unexpanded."),
     DEFINITION_NOT_READ("OWL108", Severity.INFO, "A state machine definition in S3 is not read, so extensions in it are not expanded."),
 
+    INVALID_NETWORK_ACCESS("OWL201", Severity.ERROR, "OutboundNetworkAccess is malformed or conflicts with the function's network settings."),
+    NETWORK_UNRESTRICTED("OWL202", Severity.INFO, "OutboundNetworkAccess is Enabled without an AllowList: the function stays unrestricted."),
+    NETWORK_IPV6_UNREACHABLE("OWL203", Severity.WARNING, "An IPv6 CIDR in an allow-list can never be reached: fenced networks have no IPv6."),
+    NETWORK_ALLOWS_ALL("OWL204", Severity.WARNING, "An allow-list CIDR allows every address."),
+
     ROLE_ARN_NOT_ON_TASK("OWL301", Severity.ERROR, "A task-level RoleArn is written on a state that is not a Task."),
     ROLE_ARN_WITH_CREDENTIALS("OWL302", Severity.ERROR, "A task has both RoleArn and Credentials (or RoleArn and RoleArn.$)."),
     ROLE_ARN_UNSUPPORTED_TASK("OWL303", Severity.ERROR, "Step Functions cannot run this kind of task under another role."),

@@ -2,7 +2,7 @@ package dev.outboundwishlist.engine;
 
 import dev.outboundwishlist.globalcatch.GlobalCatchExtension;
 import dev.outboundwishlist.loops.ForEachLoops;
-import dev.outboundwishlist.pending.PendingExtensions;
+import dev.outboundwishlist.network.NetworkAccessExtension;
 import dev.outboundwishlist.statemachine.StateMachineDefinitions;
 import dev.outboundwishlist.taskrole.TaskRoleExtension;
 
@@ -15,7 +15,7 @@ final class Extensions {
     }
 
     static List<Extension> all() {
-        return List.of(new StateMachineDefinitions(), new ForEachLoops(), new PendingExtensions(),
+        return List.of(new StateMachineDefinitions(), new ForEachLoops(), new NetworkAccessExtension(),
                 new TaskRoleExtension(), new GlobalCatchExtension());
     }
 }
