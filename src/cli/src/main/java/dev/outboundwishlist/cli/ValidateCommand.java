@@ -34,7 +34,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<TemplateRun> runs = templates.stream().map(t -> TemplateRun.of(t, stack.environment(spec.commandLine()), stack.lookups())).toList();
+        var environment = stack.environment(spec.commandLine());
+        var lookups = stack.lookups();
+        // Templates are independent: check them on every core; the report keeps the order given.
+        List<TemplateRun> runs = templates.parallelStream().map(t -> TemplateRun.of(t, environment, lookups)).toList();
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case text -> runs.forEach(run -> TextReport.write(run, out));

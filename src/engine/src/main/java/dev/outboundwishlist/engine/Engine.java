@@ -66,11 +66,14 @@ public final class Engine {
         if (diagnostics.hasErrors()) {
             return failed(template, diagnostics, before);
         }
-        ObjectNode unexpanded = root.deepCopy();
+        // Only a template that does not list the macro needs to know whether anything was expanded.
+        boolean listed = environment.macroEvent()
+                || TemplateStructure.transformNames(root.get("Transform")).contains(TemplateStructure.MACRO_NAME);
+        ObjectNode unexpanded = listed ? null : root.deepCopy();
         for (Extension extension : extensions) {
             extension.expand(context);
         }
-        if (!environment.macroEvent() && !root.equals(unexpanded)) {
+        if (!listed && !root.equals(unexpanded)) {
             TemplateStructure.checkMacroListed(root, diagnostics);
         }
         TemplateStructure.removeMacro(root);

@@ -6,7 +6,6 @@ import dev.outboundwishlist.diagnostics.TemplatePath;
 
 import dev.outboundwishlist.template.TemplateWriter;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 
 /** Checks on the expanded template that no single extension can see. */
@@ -28,7 +27,7 @@ final class PostChecks {
                     "would hold " + resources.size() + " resources after expansion; CloudFormation allows "
                             + MAX_RESOURCES + " in one template (split the stack or use nested stacks)");
         }
-        int bytes = TemplateWriter.json(context.root(), false).getBytes(StandardCharsets.UTF_8).length;
+        long bytes = TemplateWriter.jsonSize(context.root());
         if (bytes > MAX_BYTES) {
             context.diagnostics().report(DiagnosticCode.TOO_LARGE_EXPANDED, TemplatePath.ROOT,
                     "would be " + bytes + " bytes once expanded; CloudFormation accepts at most " + MAX_BYTES

@@ -63,7 +63,8 @@ public final class DefinitionSite {
         this.slot = slot;
         this.form = form;
         this.definition = definition;
-        this.original = definition.deepCopy();
+        // An object is changed in place and never written back; only text and files need a copy to compare.
+        this.original = form == Form.OBJECT ? null : definition.deepCopy();
         this.parts = parts;
         this.inner = inner;
         this.fileName = fileName;
@@ -146,8 +147,8 @@ public final class DefinitionSite {
     }
 
 
-    public boolean changed() {
-        return !definition.equals(original);
+    private boolean changed() {
+        return original != null && !definition.equals(original);
     }
 
     /**
@@ -158,7 +159,7 @@ public final class DefinitionSite {
      * left exactly as it was.
      */
     public void writeBack() {
-        if (!changed() || form == Form.OBJECT) {
+        if (!changed()) {
             return;
         }
         List<TextPart> restored = form == Form.FILE ? List.of() : PlaceholderTokens.restore(newText(), parts);

@@ -35,16 +35,17 @@ public record Scope(ObjectNode node, TemplatePath path, String defaultLanguage) 
         scopes.add(scope);
         for (Iterator<Map.Entry<String, JsonNode>> it = scope.states().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> state = it.next();
-            TemplatePath statePath = scope.statePath(state.getKey());
             JsonNode branches = state.getValue().path("Branches");
             for (int i = 0; i < branches.size(); i++) {
                 if (branches.get(i) instanceof ObjectNode branch) {
-                    collect(new Scope(branch, statePath.key("Branches").index(i), scope.defaultLanguage), scopes);
+                    TemplatePath path = scope.statePath(state.getKey()).key("Branches").index(i);
+                    collect(new Scope(branch, path, scope.defaultLanguage), scopes);
                 }
             }
             for (String processor : new String[] {"ItemProcessor", "Iterator"}) {
                 if (state.getValue().get(processor) instanceof ObjectNode inner) {
-                    collect(new Scope(inner, statePath.key(processor), scope.defaultLanguage), scopes);
+                    collect(new Scope(inner, scope.statePath(state.getKey()).key(processor), scope.defaultLanguage),
+                            scopes);
                 }
             }
         }

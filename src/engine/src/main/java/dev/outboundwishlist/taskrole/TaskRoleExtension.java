@@ -38,33 +38,40 @@ public final class TaskRoleExtension implements Extension {
     @Override
     public void validate(ExpansionContext context) {
         checkAllowedRoleArns(context);
-        checkConditionalDefinitions(context);
+        Map<DefinitionSite, List<TaskRoleUse>> written = new LinkedHashMap<>();
+        DefinitionLocator.locate(context).forEach(site -> written.put(site, uses(site, context)));
+        checkConditionalDefinitions(context, written);
         boolean helperMode = context.settings().crossAccount().mode() == Settings.CrossAccountMode.HelperFunction;
-        for (DefinitionSite site : DefinitionLocator.locate(context)) {
-            List<TaskRoleUse> uses = new ArrayList<>();
-            List<TaskRoleUse> written = uses(site, context);
-            if (!written.isEmpty() && !site.checkCanInline(context.diagnostics(), "a task-level RoleArn")) {
-                continue;
+        for (DefinitionSite site : written.keySet()) {
+            checkUses(context, site, written.get(site), helperMode);
+        }
+    }
+
+    /** Checks the uses of one definition and what they need from the settings. */
+    private static void checkUses(ExpansionContext context, DefinitionSite site, List<TaskRoleUse> written,
+                                  boolean helperMode) {
+        if (!written.isEmpty() && !site.checkCanInline(context.diagnostics(), "a task-level RoleArn")) {
+            return;
+        }
+        List<TaskRoleUse> uses = new ArrayList<>();
+        for (TaskRoleUse use : written) {
+            if (check(use, context) & checkMode(use, context, helperMode)) {
+                uses.add(use);
             }
-            for (TaskRoleUse use : written) {
-                if (check(use, context) & checkMode(use, context, helperMode)) {
-                    uses.add(use);
-                }
-            }
-            boolean allowedListWritten = context.root().path("Metadata").path("OutboundWishlist").path("CrossAccount")
-                    .has("AllowedRoleArns");
-            if (uses.stream().anyMatch(TaskRoleUse::dynamic) && !allowedListWritten) {
-                TaskRoleUse first = uses.stream().filter(TaskRoleUse::dynamic).findFirst().orElseThrow();
-                site.report(context.diagnostics(), DiagnosticCode.DYNAMIC_ROLE_NOT_ALLOWED,
-                        first.scope().statePath(first.stateName()).key(first.key()),
-                        "picks the role at run time, so the macro cannot tell which roles to grant; list the roles "
-                                + "it may pick in Metadata.OutboundWishlist.CrossAccount.AllowedRoleArns (ARNs or "
-                                + "patterns, granted as written)");
-            }
-            for (TaskRoleUse use : uses) {
-                if (!use.dynamic()) {
-                    grantValue(use, context, true);
-                }
+        }
+        boolean allowedListWritten = context.root().path("Metadata").path("OutboundWishlist").path("CrossAccount")
+                .has("AllowedRoleArns");
+        if (uses.stream().anyMatch(TaskRoleUse::dynamic) && !allowedListWritten) {
+            TaskRoleUse first = uses.stream().filter(TaskRoleUse::dynamic).findFirst().orElseThrow();
+            site.report(context.diagnostics(), DiagnosticCode.DYNAMIC_ROLE_NOT_ALLOWED,
+                    first.scope().statePath(first.stateName()).key(first.key()),
+                    "picks the role at run time, so the macro cannot tell which roles to grant; list the roles "
+                            + "it may pick in Metadata.OutboundWishlist.CrossAccount.AllowedRoleArns (ARNs or "
+                            + "patterns, granted as written)");
+        }
+        for (TaskRoleUse use : uses) {
+            if (!use.dynamic()) {
+                grantValue(use, context, true);
             }
         }
     }
@@ -73,13 +80,14 @@ public final class TaskRoleExtension implements Extension {
      * A grant whose roles all come from Fn::If branches is empty in a branch without a task role,
      * and IAM rejects a statement without resources: the user must decide.
      */
-    private static void checkConditionalDefinitions(ExpansionContext context) {
+    private static void checkConditionalDefinitions(ExpansionContext context,
+                                                    Map<DefinitionSite, List<TaskRoleUse>> uses) {
         Map<String, List<DefinitionSite>> byMachine = new LinkedHashMap<>();
-        for (DefinitionSite site : DefinitionLocator.locate(context)) {
+        for (DefinitionSite site : uses.keySet()) {
             byMachine.computeIfAbsent(site.resourceId(), id -> new ArrayList<>()).add(site);
         }
         byMachine.forEach((machine, sites) -> {
-            List<DefinitionSite> withRoles = sites.stream().filter(s -> !uses(s, context).isEmpty()).toList();
+            List<DefinitionSite> withRoles = sites.stream().filter(s -> !uses.get(s).isEmpty()).toList();
             boolean always = withRoles.stream().anyMatch(s -> s.branches().isEmpty());
             if (!withRoles.isEmpty() && !always && withRoles.size() < sites.size()) {
                 withRoles.get(0).report(context.diagnostics(), DiagnosticCode.ROLE_ARN_IN_ONE_BRANCH, TemplatePath.ROOT,

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /** Writes a template as JSON with two-space indentation and one entry per line. */
@@ -33,6 +35,27 @@ final class JsonTemplateWriter {
 
     static String write(JsonNode root) {
         return write(root, true);
+    }
+
+    static long compactSize(JsonNode value) {
+        long[] count = {0};
+        OutputStream counter = new OutputStream() {
+            @Override
+            public void write(int b) {
+                count[0]++;
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                count[0] += length;
+            }
+        };
+        try {
+            COMPACT.writeValue(counter, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return count[0];
     }
 
     /** Indented with a final line break, or all on one line. */

@@ -12,6 +12,11 @@ public final class TemplateWriter {
         return format == TemplateFormat.JSON ? JsonTemplateWriter.write(root) : YamlTemplateWriter.write(root);
     }
 
+    /** The size in UTF-8 bytes of the compact JSON CloudFormation receives, counted without building it. */
+    public static long jsonSize(JsonNode root) {
+        return JsonTemplateWriter.compactSize(root);
+    }
+
     /** JSON text for a value embedded in a template, such as a state machine's DefinitionString. */
     public static String json(JsonNode value, boolean indented) {
         return JsonTemplateWriter.write(value, indented);

@@ -1,0 +1,77 @@
+package dev.outboundwishlist.benchmarks;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.engine.Engine;
+import dev.outboundwishlist.engine.Environment;
+import dev.outboundwishlist.engine.ExpansionResult;
+import dev.outboundwishlist.testing.TemplateGenerator;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Expansion time as templates grow: resources (functions with one state machine) and states
+ * (one state machine with a definition-level Catch, Retry and cross-account tasks). The document
+ * is copied per call, so only the expansion is timed, never the parse.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 4, time = 1)
+@Fork(1)
+public class ScalingBenchmark {
+
+    @State(Scope.Benchmark)
+    public static class Resources {
+        @Param({"10", "100", "500"})
+        public int resources;
+        ObjectNode root;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            root = TemplateGenerator.template(resources - 1, 1, 10);
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class States {
+        @Param({"10", "100", "1000", "10000"})
+        public int states;
+        ObjectNode root;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            root = TemplateGenerator.template(5, 1, states);
+        }
+    }
+
+    private final Engine engine = Engine.standard();
+
+    @Benchmark
+    public ExpansionResult resources(Resources input) {
+        return engine.run(Templates.inMemory(input.root.deepCopy()), Environment.offline());
+    }
+
+    @Benchmark
+    public ExpansionResult states(States input) {
+        return engine.run(Templates.inMemory(input.root.deepCopy()), Environment.offline());
+    }
+
+    /** The cost of the copy alone, subtracted from the figures above in the report. */
+    @Benchmark
+    public ObjectNode copyStates(States input) {
+        return input.root.deepCopy();
+    }
+}
