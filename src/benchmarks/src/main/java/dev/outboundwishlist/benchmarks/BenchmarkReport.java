@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Runs every measurement and prints the figures the README reports: the JMH benchmarks with the
  * ratio full expand / (parse + serialize), the scaling table, the cold start and the CLI
- * throughput. Run from the repository root after building with -Pbenchmarks.
+ * throughput (or only the last two: argument cold-start or cli). Run from the repository root after
+ * building with -Pbenchmarks.
  */
 public final class BenchmarkReport {
 
@@ -23,6 +24,14 @@ public final class BenchmarkReport {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("cli")) {
+            CliThroughput.report().forEach(System.out::println);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("cold-start")) {
+            ColdStart.report().forEach(System.out::println);
+            return;
+        }
         Options options = new OptionsBuilder()
                 .include(ExpansionBenchmark.class.getSimpleName())
                 .include(ScalingBenchmark.class.getSimpleName())
