@@ -24,6 +24,19 @@ class PostChecksTest {
     }
 
     @Test
+    void anExpandedTemplateOverOneMegabyteIsAnError() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("Description", "x".repeat(1_048_576));
+        root.putObject("Resources").putObject("Queue").put("Type", "AWS::SQS::Queue");
+        Template template = new Template("t.yaml", TemplateFormat.YAML, root, SourceMap.NONE, Optional.empty());
+        ExpansionResult result = Engine.standard().run(template, Environment.offline());
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.diagnostics()).singleElement().satisfies(d -> assertThat(d.pathAndMessage())
+                .isEqualTo("would be 1048643 bytes once expanded; CloudFormation accepts at most 1048576 (1 MB); "
+                        + "split the stack or use nested stacks"));
+    }
+
+    @Test
     void fiveHundredResourcesAreFine() {
         assertThat(run(500).succeeded()).isTrue();
     }
