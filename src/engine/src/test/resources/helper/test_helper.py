@@ -98,7 +98,7 @@ class HelperTest(unittest.TestCase):
             {"stateMachineArn": "arn:aws:states:us-east-1:210987654321:stateMachine:m", "input": json.dumps({"a": 1})})
         result = self.run_task("arn:aws:states:::aws-sdk:sfn:startExecution",
                                {"StateMachineArn": "arn:aws:states:us-east-1:210987654321:stateMachine:m",
-                                "Input": {"a": 1}})
+                                "Input": {"a": 1}}, Service="stepfunctions")
         self.assertEqual(result, {"ExecutionArn": "arn:aws:states:us-east-1:210987654321:execution:m:e",
                                   "StartDate": "2026-12-03T17:00:00"})
 

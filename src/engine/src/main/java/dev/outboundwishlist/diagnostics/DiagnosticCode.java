@@ -25,7 +25,7 @@ public enum DiagnosticCode {
     NOT_YET_SUPPORTED("OWL105", Severity.ERROR, "The template uses an extension this version cannot expand yet."),
 
     DEFINITION_INVALID("OWL107", Severity.ERROR, "A state machine definition cannot be read."),
-    EXTENSION_IN_LOOP("OWL109", Severity.ERROR, "An extension is used inside Fn::ForEach, which this macro sees unexpanded."),
+    EXTENSION_IN_LOOP("OWL109", Severity.ERROR, "An extension is used inside Fn::ForEach, which this macro sees unexpanded (a warning where only the CLI does)."),
     DEFINITION_NOT_READ("OWL108", Severity.INFO, "A state machine definition in S3 is not read, so extensions in it are not expanded."),
 
     INVALID_NETWORK_ACCESS("OWL201", Severity.ERROR, "OutboundNetworkAccess is malformed or conflicts with the function's network settings."),

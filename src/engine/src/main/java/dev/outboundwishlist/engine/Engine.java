@@ -64,6 +64,9 @@ public final class Engine {
             extension.validate(context);
         }
         if (diagnostics.hasErrors()) {
+            if (!environment.macroEvent() && diagnostics.anyExtensionFinding()) {
+                TemplateStructure.checkMacroListed(root, diagnostics);
+            }
             return failed(template, diagnostics, before);
         }
         // Only a template that does not list the macro needs to know whether anything was expanded.

@@ -134,7 +134,7 @@ final class SettingsReader {
         }
         List<JsonNode> isolated = idList(node, path, "IsolatedSubnetIds");
         List<JsonNode> egress = idList(node, path, "EgressSubnetIds");
-        if (isolated.isEmpty() && egress.isEmpty()) {
+        if (!node.has("IsolatedSubnetIds") && !node.has("EgressSubnetIds")) {
             error(path, "needs IsolatedSubnetIds, EgressSubnetIds or both: the subnets functions will run in");
         }
         return Optional.of(new Settings.ExistingVpc(vpcId, isolated, egress));

@@ -135,17 +135,22 @@ final class TemplateStructure {
         }
     }
 
+    /** This macro, named alone or as {@code {Name: OutboundWishlist, Parameters: ...}}. */
+    private static boolean isMacro(JsonNode entry) {
+        return MACRO_NAME.equals(entry.isTextual() ? entry.textValue() : entry.path("Name").asText(null));
+    }
+
     /** Removes this macro from {@code Transform}, keeping every other transform in order. */
     static void removeMacro(ObjectNode root) {
         JsonNode transform = root.get("Transform");
         if (transform == null) {
             return;
         }
-        if (transform.isTextual() && transform.textValue().equals(MACRO_NAME)) {
+        if (isMacro(transform)) {
             root.remove("Transform");
         } else if (transform instanceof ArrayNode list) {
             for (int i = list.size() - 1; i >= 0; i--) {
-                if (list.get(i).isTextual() && list.get(i).textValue().equals(MACRO_NAME)) {
+                if (isMacro(list.get(i))) {
                     list.remove(i);
                 }
             }

@@ -19,7 +19,7 @@ import java.util.Optional;
  * transform has run. Where this macro runs first, extensions inside a loop would pass through
  * unexpanded: that is an error with the fix (list AWS::LanguageExtensions first). Where the
  * template already lists it first, CloudFormation expands the loop before the macro runs, and only
- * the offline CLI sees the loop: a note says those resources are not expanded here.
+ * the offline CLI sees the loop: a warning says it cannot check those resources here.
  */
 public final class ForEachLoops implements Extension {
 
@@ -35,10 +35,14 @@ public final class ForEachLoops implements Extension {
             }
             TemplatePath loop = TemplatePath.of("Resources", entry.getKey());
             firstExtensionKey(entry.getValue().get(2), loop.index(2)).ifPresent(path -> {
-                if (loopsExpandedFirst) {
-                    context.diagnostics().report(DiagnosticCode.EXTENSION_IN_LOOP, Severity.INFO, path,
+                if (path.segments().get(path.segments().size() - 1).equals("OutboundNetworkAccess")) {
+                    // Whatever the order, the macro will reject it once the loop is expanded.
+                    context.diagnostics().report(DiagnosticCode.NOT_YET_SUPPORTED, path, "OutboundNetworkAccess "
+                            + "cannot be expanded by this version yet, inside Fn::ForEach as anywhere else");
+                } else if (loopsExpandedFirst) {
+                    context.diagnostics().report(DiagnosticCode.EXTENSION_IN_LOOP, Severity.WARNING, path,
                             "is inside Fn::ForEach, which only CloudFormation expands (AWS::LanguageExtensions runs "
-                                    + "before this macro there); this tool leaves it as written");
+                                    + "before this macro there), so this tool can neither check nor expand it here");
                 } else {
                     context.diagnostics().report(DiagnosticCode.EXTENSION_IN_LOOP, path, "is inside Fn::ForEach, "
                             + "which AWS::LanguageExtensions has not expanded yet when this macro runs, so it would pass "

@@ -1,6 +1,7 @@
 package dev.outboundwishlist.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.ExpansionContext;
@@ -74,9 +75,48 @@ public final class NetworkAccessExtension implements Extension {
         }
     }
 
+    /**
+     * Only explicitly unrestricted uses ({@code Enabled: true} without an AllowList) get here: there
+     * is nothing to build, and the key is consumed so SAM and CloudFormation never see it.
+     */
     @Override
     public void expand(ExpansionContext context) {
-        // Not reached: validate rejects every use until the network is built.
+        if (context.root().path("Globals").path("Function") instanceof ObjectNode global && global.has(KEY)) {
+            global.remove(KEY);
+            // An emptied Globals section is removed with it, as a person would.
+            ObjectNode section = (ObjectNode) context.root().get("Globals");
+            if (global.isEmpty()) {
+                section.remove("Function");
+            }
+            if (section.isEmpty()) {
+                context.root().remove("Globals");
+            }
+        }
+        for (JsonNode resource : context.resources()) {
+            if (isFunction(resource) && resource.get("Properties") instanceof ObjectNode properties) {
+                properties.remove(KEY);
+            }
+        }
+    }
+
+    @Override
+    public void checkExpanded(ExpansionContext context) {
+        if (context.root().path("Globals").path("Function").has(KEY)) {
+            context.diagnostics().report(DiagnosticCode.EXTENSION_KEY_LEFT, TemplatePath.of("Globals", "Function", KEY),
+                    "was not expanded; please report it");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = context.resources().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            if (isFunction(resource.getValue()) && resource.getValue().path("Properties").has(KEY)) {
+                context.diagnostics().report(DiagnosticCode.EXTENSION_KEY_LEFT,
+                        TemplatePath.of("Resources", resource.getKey(), "Properties", KEY), "was not expanded; please report it");
+            }
+        }
+    }
+
+    private static boolean isFunction(JsonNode resource) {
+        String type = resource.path("Type").asText();
+        return type.equals("AWS::Serverless::Function") || type.equals("AWS::Lambda::Function");
     }
 
     /** Reads one value and checks the properties written beside it; the value when all is well. */

@@ -114,7 +114,10 @@ final class OutboundAccessReader {
         JsonNode value = entry.get("Domain");
         List<Integer> ports = ports(entry.get("Ports"), path.key("Ports"), List.of(443));
         if (!value.isTextual()) {
-            error(path.key("Domain"), "must be a host name such as api.example.com, not " + describe(value));
+            error(path.key("Domain"), Intrinsics.isIntrinsic(value)
+                    ? "is written with an intrinsic function; write the host name literally, since the fence is built "
+                    + "before CloudFormation resolves anything"
+                    : "must be a host name such as api.example.com, not " + describe(value));
             return Optional.empty();
         }
         String text = value.textValue();
@@ -142,6 +145,9 @@ final class OutboundAccessReader {
         String host = text.startsWith("*.") ? text.substring(2) : text;
         if (host.contains("*")) {
             return Optional.of("has a wildcard that is not a leading '*.'; '*.example.com' allows any subdomain");
+        }
+        if (host.endsWith(".")) {
+            return Optional.of("ends with a dot; write it without, such as api.example.com");
         }
         String lower = host.toLowerCase(java.util.Locale.ROOT);
         if (lower.length() > 253 || !lower.contains(".")) {
@@ -172,7 +178,10 @@ final class OutboundAccessReader {
             }
         }
         if (!value.isTextual()) {
-            error(path.key("Cidr"), "must be a network such as 203.0.113.0/24, not " + describe(value));
+            error(path.key("Cidr"), Intrinsics.isIntrinsic(value)
+                    ? "is written with an intrinsic function; write the network literally, since the fence is built "
+                    + "before CloudFormation resolves anything"
+                    : "must be a network such as 203.0.113.0/24, not " + describe(value));
             return Optional.empty();
         }
         Optional<String> problem = cidrProblem(value.textValue());

@@ -45,6 +45,10 @@ final class HelperCall {
         ObjectNode input = NODES.objectNode();
         input.set(use.key(), use.value());
         input.set("Integration", state.get("Resource"));
+        String service = state.path("Resource").isTextual() ? BotoServices.of(state.get("Resource").textValue()) : null;
+        if (service != null) {
+            input.put("Service", service);
+        }
         for (String region : new String[] {"Region", "Region.$"}) {
             if (state.has(region)) {
                 input.set(region, state.get(region));

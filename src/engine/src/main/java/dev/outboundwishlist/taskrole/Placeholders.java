@@ -46,17 +46,46 @@ final class Placeholders {
         return substitute(text, properties.path("DefinitionSubstitutions"));
     }
 
-    /** In a definition written with Fn::Sub, CloudFormation fills the placeholders: so does the grant. */
+    /**
+     * In a definition written with Fn::Sub, CloudFormation fills the placeholders: so does the grant,
+     * with only the variables it uses; a lone placeholder is written as what it stands for.
+     */
     static JsonNode sub(String text, JsonNode variables) {
+        Set<String> names = names(text);
+        ObjectNode used = JsonNodeFactory.instance.objectNode();
+        names.stream().filter(variables::has).forEach(name -> used.set(name, variables.get(name).deepCopy()));
+        if (names.size() == 1 && text.equals("${" + names.iterator().next() + "}")) {
+            String name = names.iterator().next();
+            if (used.has(name)) {
+                return used.get(name);
+            }
+            int dot = name.indexOf('.');
+            ObjectNode reference = JsonNodeFactory.instance.objectNode();
+            if (dot > 0) {
+                reference.putArray("Fn::GetAtt").add(name.substring(0, dot)).add(name.substring(dot + 1));
+            } else {
+                reference.put("Ref", name);
+            }
+            return reference;
+        }
         ObjectNode sub = JsonNodeFactory.instance.objectNode();
-        if (variables == null || variables.isEmpty()) {
+        if (used.isEmpty()) {
             sub.put("Fn::Sub", text);
         } else {
             ArrayNode arguments = sub.putArray("Fn::Sub");
             arguments.add(text);
-            arguments.add(variables.deepCopy());
+            arguments.add(used);
         }
         return sub;
+    }
+
+    private static Set<String> names(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
     }
 
     /**
@@ -65,11 +94,7 @@ final class Placeholders {
      * Empty when a placeholder is not among the substitutions.
      */
     static Optional<JsonNode> substitute(String text, JsonNode substitutions) {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
+        Set<String> names = names(text);
         if (!substitutions.isObject() || !names.stream().allMatch(substitutions::has)) {
             return Optional.empty();
         }

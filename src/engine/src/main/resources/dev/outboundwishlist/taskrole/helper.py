@@ -2,7 +2,6 @@
 import json, os, re, boto3
 from botocore import xform_name
 from botocore.exceptions import ClientError
-SERVICES = {"sfn": "stepfunctions", "states": "stepfunctions", "eventbridge": "events", "cloudwatchlogs": "logs"}
 def fail(name, cause):
     raise type(name, (Exception,), {})(cause)
 def pascal(words):
@@ -46,7 +45,7 @@ def handler(event, context):
         service, action = sdk.group(2), sdk.group(3)
     else:
         fail("OutboundWishlist.UnsupportedIntegration", integration)
-    api = session.client(SERVICES.get(service, service))
+    api = session.client(event.get("Service") or service)
     operation = api.meta.service_model.operation_model(action[:1].upper() + action[1:])
     try:
         raw = getattr(api, xform_name(operation.name))(**request(parameters or {}, operation.input_shape))
