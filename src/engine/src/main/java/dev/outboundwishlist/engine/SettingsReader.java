@@ -269,18 +269,12 @@ final class SettingsReader {
     }
 
 
-    static String describe(JsonNode node) {
-        if (Intrinsics.isIntrinsic(node)) {
-            return "the intrinsic function " + node.fieldNames().next() + " (settings are read as written; "
-                    + "CloudFormation resolves nothing in Metadata)";
-        }
-        if (node.isTextual()) {
-            return "'" + Excerpt.of(node.textValue()) + "'";
-        }
-        if (node.isValueNode()) {
-            return Excerpt.of(node.asText());
-        }
-        return node.isArray() ? "a list" : "a mapping";
+    /** A setting's value in a message; an intrinsic is explained, since nothing resolves one in Metadata. */
+    private static String describe(JsonNode node) {
+        String described = Excerpt.describe(node);
+        return Intrinsics.isIntrinsic(node)
+                ? described + " (settings are read as written; CloudFormation resolves nothing in Metadata)"
+                : described;
     }
 
     private static String sorted(Set<String> names) {

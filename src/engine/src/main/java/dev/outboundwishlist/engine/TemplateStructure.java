@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.template.Excerpt;
 import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class TemplateStructure {
             usable = false;
         } else if (!resources.isObject()) {
             diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.of("Resources"),
-                    "must be a mapping of logical ids to resources, not " + SettingsReader.describe(resources));
+                    "must be a mapping of logical ids to resources, not " + Excerpt.describe(resources));
             usable = false;
         } else if (resources.isEmpty()) {
             diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.of("Resources"),
@@ -53,7 +54,7 @@ final class TemplateStructure {
             JsonNode value = root.get(section);
             if (value != null && !value.isObject()) {
                 diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.of(section),
-                        "must be a mapping, not " + SettingsReader.describe(value));
+                        "must be a mapping, not " + Excerpt.describe(value));
                 usable = false;
             }
         }
@@ -65,20 +66,20 @@ final class TemplateStructure {
         TemplatePath path = TemplatePath.of("Resources", id);
         if (!resource.isObject()) {
             diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, path,
-                    "must be a mapping with a Type, not " + SettingsReader.describe(resource));
+                    "must be a mapping with a Type, not " + Excerpt.describe(resource));
             return false;
         }
         JsonNode type = resource.get("Type");
         if (type == null || !type.isTextual()) {
             diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, path.key("Type"),
                     type == null ? "is missing; every resource needs a Type such as AWS::Serverless::Function"
-                            : "must be a resource type name, not " + SettingsReader.describe(type));
+                            : "must be a resource type name, not " + Excerpt.describe(type));
             return false;
         }
         JsonNode properties = resource.get("Properties");
         if (properties != null && !properties.isObject() && !Intrinsics.isIntrinsic(properties)) {
             diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, path.key("Properties"),
-                    "must be a mapping, not " + SettingsReader.describe(properties));
+                    "must be a mapping, not " + Excerpt.describe(properties));
             return false;
         }
         return true;
@@ -99,7 +100,7 @@ final class TemplateStructure {
             if (!entry.isTextual() && !entry.path("Name").isTextual()) {
                 diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.of("Transform"),
                         "must be a transform name, a mapping with a Name, or a list of them, not "
-                                + SettingsReader.describe(entry));
+                                + Excerpt.describe(entry));
                 return;
             }
         }

@@ -62,7 +62,7 @@ final class OutboundAccessReader {
         if (enabled == null || !enabled.isBoolean()) {
             error(enabled == null ? path : path.key("Enabled"), enabled == null
                     ? "needs Enabled: false (no public egress) or true (with an AllowList)"
-                    : "must be true or false, not " + describe(enabled));
+                    : "must be true or false, not " + Excerpt.describe(enabled));
             return null;
         }
         JsonNode allowList = value.get("AllowList");
@@ -117,7 +117,7 @@ final class OutboundAccessReader {
             error(path.key("Domain"), Intrinsics.isIntrinsic(value)
                     ? "is written with an intrinsic function; write the host name literally, since the fence is built "
                     + "before CloudFormation resolves anything"
-                    : "must be a host name such as api.example.com, not " + describe(value));
+                    : "must be a host name such as api.example.com, not " + Excerpt.describe(value));
             return Optional.empty();
         }
         String text = value.textValue();
@@ -174,14 +174,14 @@ final class OutboundAccessReader {
             if (protocolNode.isTextual() && Set.of("tcp", "udp", "all").contains(protocolNode.textValue())) {
                 protocol = protocolNode.textValue();
             } else {
-                error(path.key("Protocol"), describe(protocolNode) + " is not tcp, udp or all");
+                error(path.key("Protocol"), Excerpt.describe(protocolNode) + " is not tcp, udp or all");
             }
         }
         if (!value.isTextual()) {
             error(path.key("Cidr"), Intrinsics.isIntrinsic(value)
                     ? "is written with an intrinsic function; write the network literally, since the fence is built "
                     + "before CloudFormation resolves anything"
-                    : "must be a network such as 203.0.113.0/24, not " + describe(value));
+                    : "must be a network such as 203.0.113.0/24, not " + Excerpt.describe(value));
             return Optional.empty();
         }
         Optional<String> problem = cidrProblem(value.textValue());
@@ -253,7 +253,7 @@ final class OutboundAccessReader {
         for (int i = 0; i < value.size(); i++) {
             JsonNode port = value.get(i);
             if (!port.isInt() || port.intValue() < 1 || port.intValue() > 65535) {
-                error(path.index(i), describe(port) + " is not a port from 1 to 65535");
+                error(path.index(i), Excerpt.describe(port) + " is not a port from 1 to 65535");
             } else if (!ports.add(port.intValue())) {
                 error(path.index(i), port.intValue() + " is listed twice");
             }
@@ -273,7 +273,7 @@ final class OutboundAccessReader {
         for (int i = 0; i < value.size(); i++) {
             JsonNode service = value.get(i);
             if (!service.isTextual() || !AwsServices.isKnown(service.textValue())) {
-                error(path.index(i), describe(service) + " is not an AWS service this version can reach through "
+                error(path.index(i), Excerpt.describe(service) + " is not an AWS service this version can reach through "
                         + "a VPC endpoint; known: " + String.join(", ", AwsServices.names()));
             } else {
                 services.add(service.textValue());
@@ -289,13 +289,6 @@ final class OutboundAccessReader {
                 error(path.key(name), "is not a key here; expected " + String.join(", ", new TreeSet<>(known)));
             }
         }
-    }
-
-    private static String describe(JsonNode node) {
-        if (node.isTextual()) {
-            return "'" + Excerpt.of(node.textValue()) + "'";
-        }
-        return node.isValueNode() ? Excerpt.of(node.asText()) : node.isArray() ? "a list" : "a mapping";
     }
 
     private void error(TemplatePath path, String message) {

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class KnownValues {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
     private KnownValues() {
     }
@@ -27,7 +26,7 @@ final class KnownValues {
             return name(value.get("Ref").textValue(), environment);
         }
         if (value.size() == 1 && value.path("Fn::Sub").isTextual()) {
-            Matcher matcher = PLACEHOLDER.matcher(value.get("Fn::Sub").textValue());
+            Matcher matcher = Placeholders.PLACEHOLDER.matcher(value.get("Fn::Sub").textValue());
             StringBuilder text = new StringBuilder();
             while (matcher.find()) {
                 Optional<String> known = name(matcher.group(1), environment);

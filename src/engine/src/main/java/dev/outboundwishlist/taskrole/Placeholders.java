@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class Placeholders {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}!][^}]*)}");
+    /** A {@code ${Name}} placeholder, not the {@code ${!Literal}} escape; group 1 is the name. */
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
     private Placeholders() {
     }

@@ -12,13 +12,12 @@ final class RoleArns {
     private static final Pattern ROLE = Pattern.compile(
             "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\\d{12}):role/"
                     + "((?:[\\x21-\\x7E&&[^/]]+/)*)([\\w+=,.@-]{1,64})");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
 
     private RoleArns() {
     }
 
     static boolean hasPlaceholder(String text) {
-        return PLACEHOLDER.matcher(text).find();
+        return Placeholders.PLACEHOLDER.matcher(text).find();
     }
 
     /** What is wrong with a literal role ARN. */
@@ -30,7 +29,7 @@ final class RoleArns {
      * rest must still be an IAM role ARN ({@code arn:${AWS::Partition}:iam::${Account}:role/Name}).
      */
     static Optional<Problem> shapeProblem(String arn, String stackPartition) {
-        String shape = PLACEHOLDER.matcher(arn).replaceAll("PLACEHOLDER");
+        String shape = Placeholders.PLACEHOLDER.matcher(arn).replaceAll("PLACEHOLDER");
         // A placeholder at the start may stand for the whole ARN; only its substitution can tell.
         if (shape.startsWith("PLACEHOLDER") || shape.matches("arn:[^:]+:iam::[^:]*:role/.+")) {
             return Optional.empty();
