@@ -5,7 +5,6 @@ import dev.outboundwishlist.engine.Environment;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The value of a template expression where the macro can know it as CloudFormation will: a
