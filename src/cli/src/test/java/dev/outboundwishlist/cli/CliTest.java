@@ -172,6 +172,20 @@ class CliTest {
     }
 
     @Test
+    void diagramDrawsTheExpandedStateMachines() {
+        String wish = CORPUS.resolve("catch/wish-example/input.yaml").toString();
+        Run mermaid = run("diagram", wish);
+        assertThat(mermaid.exitCode()).isZero();
+        assertThat(mermaid.out()).startsWith("%% Workflow\nflowchart TD\n").contains(" -.->|\"States.ALL\"| s0_3");
+        Run dot = run("diagram", wish, "--format", "dot");
+        assertThat(dot.out()).startsWith("digraph \"Workflow\" {").contains("style=dashed");
+        Run broken = run("diagram", BROKEN);
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.out()).isEmpty();
+        assertThat(broken.err()).contains("error OWL008");
+    }
+
+    @Test
     void aMissingFileIsAnErrorFinding() {
         Run run = run("validate", "no-such-template.yaml");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -1,0 +1,66 @@
+package dev.outboundwishlist.cli;
+
+import dev.outboundwishlist.diagram.Diagrams;
+import dev.outboundwishlist.diagram.DotDiagram;
+import dev.outboundwishlist.diagram.MermaidDiagram;
+import dev.outboundwishlist.diagram.StateGraph;
+import dev.outboundwishlist.engine.Engine;
+import dev.outboundwishlist.engine.ExpansionResult;
+import dev.outboundwishlist.template.Template;
+import dev.outboundwishlist.template.TemplateReadException;
+import dev.outboundwishlist.template.TemplateReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "diagram", mixinStandardHelpOptions = true,
+        description = {"Draws each state machine as expanded: transitions as written solid, catch edges the",
+            "expansion added dashed, handler states highlighted. Mermaid renders in pull requests as is."})
+final class DiagramCommand implements Callable<Integer> {
+
+    enum Format { mermaid, dot }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TEMPLATE", description = "The template to draw (YAML or JSON).")
+    Path template;
+
+    @Option(names = "--format", paramLabel = "mermaid|dot", defaultValue = "mermaid",
+            description = "Diagram format. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Mixin
+    StackOptions stack;
+
+    @Override
+    public Integer call() {
+        var environment = stack.environment(spec.commandLine());
+        Template written;
+        Template toExpand;
+        try {
+            written = TemplateReader.read(template);
+            toExpand = TemplateReader.read(template);
+        } catch (TemplateReadException e) {
+            TextReport.write(new TemplateRun(template.toString(), Engine.standard().run(template, environment)),
+                    spec.commandLine().getErr());
+            return ExitCodes.ERRORS;
+        }
+        ExpansionResult result = Engine.standard(stack.lookups()).run(toExpand, environment);
+        TextReport.write(new TemplateRun(template.toString(), result), spec.commandLine().getErr());
+        if (result.template().isEmpty()) {
+            return ExitCodes.ERRORS;
+        }
+        List<StateGraph> graphs = Diagrams.stateMachines(written, result.template().get());
+        spec.commandLine().getOut().print(format == Format.dot ? DotDiagram.of(graphs) : MermaidDiagram.of(graphs));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}
