@@ -4,11 +4,6 @@ import dev.outboundwishlist.diagram.Diagrams;
 import dev.outboundwishlist.diagram.DotDiagram;
 import dev.outboundwishlist.diagram.MermaidDiagram;
 import dev.outboundwishlist.diagram.StateGraph;
-import dev.outboundwishlist.engine.Engine;
-import dev.outboundwishlist.engine.ExpansionResult;
-import dev.outboundwishlist.template.Template;
-import dev.outboundwishlist.template.TemplateReadException;
-import dev.outboundwishlist.template.TemplateReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,23 +37,11 @@ final class DiagramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var environment = stack.environment(spec.commandLine());
-        Template written;
-        Template toExpand;
-        try {
-            written = TemplateReader.read(template);
-            toExpand = TemplateReader.read(template);
-        } catch (TemplateReadException e) {
-            TextReport.write(new TemplateRun(template.toString(), Engine.standard().run(template, environment)),
-                    spec.commandLine().getErr());
+        var both = ExpandedTemplate.of(template, stack, spec.commandLine());
+        if (both.isEmpty()) {
             return ExitCodes.ERRORS;
         }
-        ExpansionResult result = Engine.standard(stack.lookups()).run(toExpand, environment);
-        TextReport.write(new TemplateRun(template.toString(), result), spec.commandLine().getErr());
-        if (result.template().isEmpty()) {
-            return ExitCodes.ERRORS;
-        }
-        List<StateGraph> graphs = Diagrams.stateMachines(written, result.template().get());
+        List<StateGraph> graphs = Diagrams.stateMachines(both.get().written(), both.get().expanded());
         spec.commandLine().getOut().print(format == Format.dot ? DotDiagram.of(graphs) : MermaidDiagram.of(graphs));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.VersionProvider.class,
         description = "Expands OutboundWishlist templates offline, exactly as the CloudFormation macro does.",
-        subcommands = {ExpandCommand.class, ValidateCommand.class, DiagramCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExpandCommand.class, ValidateCommand.class, PlanCommand.class, DiagramCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:Success; no errors (validate: no errors or warnings).",

@@ -12,14 +12,14 @@ import java.io.UncheckedIOException;
 final class PrettyJson {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PrettyJson() {
     }
 
     static String write(JsonNode node) {
         try {
-            return JSON.writeValueAsString(node) + "\n";
+            return MAPPER.writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

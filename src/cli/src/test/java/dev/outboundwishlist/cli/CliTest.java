@@ -186,6 +186,25 @@ class CliTest {
     }
 
     @Test
+    void planSummarisesTheExpansionInEachFormat() throws Exception {
+        String wish = CORPUS.resolve("catch/wish-example/input.yaml").toString();
+        Run text = run("plan", wish);
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).startsWith("State machines\n  Workflow\n    Invoke function 1\n"
+                + "      + Catch States.ALL -> Catch failure\n");
+        assertThat(run("plan", wish, "--format", "markdown").out()).startsWith("### OutboundWishlist plan\n")
+                .contains("| Invoke function 3 |  | States.ALL -> Catch failure |  |");
+        JsonNode json = new ObjectMapper().readTree(run("plan", wish, "--format", "json").out());
+        assertThat(json.at("/machines/0/states")).hasSize(3);
+        assertThat(json.at("/machines/0/states/2/catchers/0").asText()).isEqualTo("States.ALL -> Catch failure");
+        assertThat(json.at("/cost/monthlyTotal").decimalValue()).isZero();
+        Run broken = run("plan", BROKEN);
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.out()).isEmpty();
+        assertThat(broken.err()).contains("error OWL008");
+    }
+
+    @Test
     void aMissingFileIsAnErrorFinding() {
         Run run = run("validate", "no-such-template.yaml");
         assertThat(run.exitCode()).isEqualTo(2);
