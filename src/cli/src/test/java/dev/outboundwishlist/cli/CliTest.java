@@ -2,12 +2,17 @@ package dev.outboundwishlist.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -128,6 +133,20 @@ class CliTest {
         assertThat(result.get("level").asText()).isEqualTo("error");
         assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(7);
         assertThat(run.at("/tool/driver/rules/" + result.get("ruleIndex").asInt() + "/id").asText()).isEqualTo("OWL008");
+    }
+
+    @Test
+    void validateSarifConformsToTheSarif210Schema() throws Exception {
+        Schema schema;
+        try (InputStream in = getClass().getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+        }
+        String sarif = run("validate", "--format", "sarif", BROKEN, CLEAN, CORPUS.resolve("catch-errors").toString()
+                + "/no-such-template.yaml", CORPUS.resolve("roles/sam-external-role/input.yaml").toString()).out();
+        assertThat(new ObjectMapper().readTree(sarif).at("/runs/0/results").size()).isGreaterThan(2);
+        assertThat(schema.validate(sarif, InputFormat.JSON)).isEmpty();
+        assertThat(schema.validate(sarif.replace("\"level\" : \"error\"", "\"level\" : \"fatal\""), InputFormat.JSON))
+                .as("the schema check itself works").isNotEmpty();
     }
 
     @Test
