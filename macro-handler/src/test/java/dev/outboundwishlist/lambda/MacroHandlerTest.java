@@ -80,8 +80,8 @@ class MacroHandlerTest {
         ObjectNode response = new MacroHandler().handle(JSON.writeValueAsBytes(event), log::add);
         assertThat(response.get("errorMessage").asText()).isEqualTo("OutboundWishlist found 2 errors: "
                 + "[1] Metadata/OutboundWishlist/Network/AvailabilityZones: 12 is not a whole number from 1 to 6 (OWL104) "
-                + "[2] Resources/Worker/Properties/OutboundNetworkAccess: OutboundNetworkAccess is valid but cannot be expanded by "
-                + "this version yet; remove it, or keep the function's default network access (OWL105)");
+                + "[2] Resources/Worker/Properties/OutboundNetworkAccess/AllowList: is written with Enabled: false, which "
+                + "allows no public destination; remove it, or set Enabled: true (OWL201)");
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.outboundwishlist.cli;
 import dev.outboundwishlist.diagram.Diagrams;
 import dev.outboundwishlist.diagram.DotDiagram;
 import dev.outboundwishlist.diagram.MermaidDiagram;
+import dev.outboundwishlist.diagram.NetworkDiagram;
 import dev.outboundwishlist.diagram.StateGraph;
+import dev.outboundwishlist.network.NetworkPlans;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +19,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "diagram", mixinStandardHelpOptions = true,
         description = {"Draws each state machine as expanded: transitions as written solid, catch edges the",
-            "expansion added dashed, handler states highlighted. Mermaid renders in pull requests as is."})
+            "expansion added dashed, handler states highlighted; then the fenced network: function, subnets,",
+            "firewall and NAT, destinations, and (dashed) VPC endpoints. Mermaid renders in pull requests as is."})
 final class DiagramCommand implements Callable<Integer> {
 
     enum Format { mermaid, dot }
@@ -42,7 +45,11 @@ final class DiagramCommand implements Callable<Integer> {
             return ExitCodes.ERRORS;
         }
         List<StateGraph> graphs = Diagrams.stateMachines(both.get().written(), both.get().expanded());
-        spec.commandLine().getOut().print(format == Format.dot ? DotDiagram.of(graphs) : MermaidDiagram.of(graphs));
+        StringBuilder out = new StringBuilder(format == Format.dot ? DotDiagram.of(graphs) : MermaidDiagram.of(graphs));
+        NetworkPlans.of(both.get().written(), stack.environment(spec.commandLine()), stack.lookups()).ifPresent(plan ->
+                out.append(out.length() > 0 ? "\n" : "")
+                        .append(format == Format.dot ? NetworkDiagram.dot(plan) : NetworkDiagram.mermaid(plan)));
+        spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

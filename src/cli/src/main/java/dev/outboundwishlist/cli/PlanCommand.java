@@ -1,5 +1,6 @@
 package dev.outboundwishlist.cli;
 
+import dev.outboundwishlist.network.NetworkPlans;
 import dev.outboundwishlist.plan.ExpansionPlan;
 import dev.outboundwishlist.plan.PlanText;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Summarises what the expansion adds, without the expanded template: per state machine, the",
+        description = {"Summarises what the expansion adds, without the expanded template: what each fenced",
+            "function can reach (and which AWS services, inferred from which policy); per state machine, the",
             "catchers and retriers each state gained, the roles its tasks run as and the permissions granted;",
             "the resources added, by type; and their monthly cost. Markdown is made for a pull-request comment."})
 final class PlanCommand implements Callable<Integer> {
@@ -39,7 +41,8 @@ final class PlanCommand implements Callable<Integer> {
         if (both.isEmpty()) {
             return ExitCodes.ERRORS;
         }
-        ExpansionPlan plan = ExpansionPlan.of(both.get().written(), both.get().expanded());
+        var network = NetworkPlans.of(both.get().written(), stack.environment(spec.commandLine()), stack.lookups());
+        ExpansionPlan plan = ExpansionPlan.of(both.get().written(), both.get().expanded(), network);
         spec.commandLine().getOut().print(switch (format) {
             case text -> PlanText.text(plan);
             case markdown -> PlanText.markdown(plan);

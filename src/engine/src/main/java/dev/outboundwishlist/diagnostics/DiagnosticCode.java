@@ -32,6 +32,12 @@ public enum DiagnosticCode {
     NETWORK_UNRESTRICTED("OWL202", Severity.INFO, "OutboundNetworkAccess is Enabled without an AllowList: the function stays unrestricted."),
     NETWORK_IPV6_UNREACHABLE("OWL203", Severity.WARNING, "An IPv6 CIDR in an allow-list can never be reached: fenced networks have no IPv6."),
     NETWORK_ALLOWS_ALL("OWL204", Severity.WARNING, "An allow-list CIDR allows every address."),
+    NETWORK_SERVICE_INFERRED("OWL205", Severity.INFO, "A function reaches an AWS service through a VPC endpoint because its permissions use it."),
+    NETWORK_DOES_NOT_FIT("OWL206", Severity.ERROR, "The fenced network needs more subnets than the VPC's block holds."),
+    NETWORK_PREFIX_LIST_UNKNOWN("OWL207", Severity.ERROR, "A security group cannot be limited to S3 or DynamoDB: the prefix list id is unknown."),
+    NETWORK_EXTERNAL_FUNCTION_ROLE("OWL208", Severity.WARNING, "A fenced function's role is not in the template, so the macro cannot attach the VPC-access policy."),
+    NETWORK_DNS_ONLY_ENFORCEMENT("OWL209", Severity.WARNING, "Domains are enforced by the DNS Firewall alone: a connection to a raw IP address bypasses it."),
+    NETWORK_NOTE("OWL210", Severity.INFO, "How the fence was built where a choice was made for you."),
 
     ROLE_ARN_NOT_ON_TASK("OWL301", Severity.ERROR, "A task-level RoleArn is written on a state that is not a Task."),
     ROLE_ARN_WITH_CREDENTIALS("OWL302", Severity.ERROR, "A task has both RoleArn and Credentials (or RoleArn and RoleArn.$)."),

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * Reads {@code Metadata.OutboundWishlist}, reporting every unknown key and wrong value with its
  * path, and falling back to the default for each value it could not use.
  */
-final class SettingsReader {
+public final class SettingsReader {
 
     static final TemplatePath PATH = TemplatePath.of("Metadata", "OutboundWishlist");
 
@@ -35,7 +35,7 @@ final class SettingsReader {
         this.diagnostics = diagnostics;
     }
 
-    static Settings read(JsonNode root, Diagnostics diagnostics) {
+    public static Settings read(JsonNode root, Diagnostics diagnostics) {
         JsonNode metadata = root.path("Metadata").path("OutboundWishlist");
         if (metadata.isMissingNode()) {
             return Settings.DEFAULTS;

@@ -4,18 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.engine.Diagnostics;
 import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.engine.Settings;
 import dev.outboundwishlist.engine.Extension;
+import dev.outboundwishlist.template.SourceMap;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * E1, OutboundNetworkAccess on Lambda functions. This version reads and checks the property
- * everywhere it may be written (DESIGN §2) and reports every mistake; building the network is not
- * done yet, so a valid use is then rejected with OWL105 rather than passed through without the
- * fence it asks for.
+ * E1, OutboundNetworkAccess on Lambda functions (DESIGN §2): reads and checks the property
+ * everywhere it may be written, plans one shared network for every fenced function of the
+ * template, and writes it. Planning runs in validation too, so what stands in the way of the
+ * network (a VPC block too small, a prefix list that is not known) is reported with the rest.
  */
 public final class NetworkAccessExtension implements Extension {
 
@@ -23,11 +28,41 @@ public final class NetworkAccessExtension implements Extension {
 
     @Override
     public void validate(ExpansionContext context) {
-        JsonNode globals = context.root().path("Globals").path("Function");
+        // Functions whose value has errors are left out; the others are still planned, to report all at once.
+        List<FencedFunction> fenced = fencedFunctions(context, true);
+        if (fenced.isEmpty()) {
+            return;
+        }
+        if (context.settings().network().existingVpc().isPresent()) {
+            context.diagnostics().report(DiagnosticCode.NOT_YET_SUPPORTED, TemplatePath.of("Metadata",
+                    "OutboundWishlist", "Network", "ExistingVpc"), "is valid, but this version cannot place fenced "
+                    + "functions in an existing VPC yet; remove it to let the macro build the network");
+            return;
+        }
+        new NetworkPlanner(context).plan(fenced).ifPresent(plan -> reportServices(context, plan));
+        if (context.settings().network().domainEnforcement() == Settings.DomainEnforcement.DnsFirewall) {
+            fenced.stream().filter(f -> f.access().allowList().stream().anyMatch(OutboundAccess.Domain.class::isInstance))
+                    .forEach(f -> context.diagnostics().report(DiagnosticCode.NETWORK_DNS_ONLY_ENFORCEMENT,
+                            f.access().path(), "lists domains, which DomainEnforcement: DnsFirewall enforces only by "
+                                    + "name resolution: code that connects to a raw IP address on the listed ports "
+                                    + "is not stopped (Network Firewall, the default, checks every connection)"));
+        }
+    }
+
+    /**
+     * The functions that get a fence, in template order: their own value or the global one.
+     *
+     * @param report whether to report problems (validation) or read silently (expansion, after it)
+     */
+    static List<FencedFunction> fencedFunctions(ExpansionContext context, boolean report) {
+        ExpansionContext reading = report ? context : quiet(context);
+        JsonNode globals = reading.root().path("Globals").path("Function");
         boolean globalUse = globals.has(KEY);
         Optional<OutboundAccess> global = globalUse
-                ? check(context, globals, TemplatePath.of("Globals", "Function", KEY)) : Optional.empty();
-        for (Iterator<Map.Entry<String, JsonNode>> it = context.resources().fields(); it.hasNext(); ) {
+                ? check(reading, globals, TemplatePath.of("Globals", "Function", KEY)) : Optional.empty();
+        List<FencedFunction> fenced = new ArrayList<>();
+        boolean samFenced = false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = reading.resources().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
             String type = resource.getValue().path("Type").asText();
             boolean sam = type.equals("AWS::Serverless::Function");
@@ -36,14 +71,47 @@ public final class NetworkAccessExtension implements Extension {
             }
             JsonNode properties = resource.getValue().path("Properties");
             TemplatePath path = TemplatePath.of("Resources", resource.getKey(), "Properties");
+            Optional<OutboundAccess> access = Optional.empty();
             if (properties.has(KEY)) {
-                check(context, properties, path.key(KEY)).ifPresent(access -> notYet(context, access));
+                access = check(reading, properties, path.key(KEY));
             } else if (sam && globalUse) {
-                conflicts(context, properties, path, "the global OutboundNetworkAccess");
+                access = conflicts(reading, properties, path, "the global OutboundNetworkAccess") ? global
+                        : Optional.empty();
             }
-            insideIntrinsics(context, properties, path);
+            insideIntrinsics(reading, properties, path);
+            if (access.isPresent() && !(access.get().enabled() && access.get().allowList().isEmpty())) {
+                fenced.add(new FencedFunction(resource.getKey(), sam, access.get()));
+                samFenced |= sam;
+            }
         }
-        global.ifPresent(access -> notYet(context, access));
+        JsonNode globalVpc = globals.get("VpcConfig");
+        if (samFenced && globalVpc != null && !globalUse) {
+            reading.diagnostics().report(DiagnosticCode.INVALID_NETWORK_ACCESS, TemplatePath.of("Globals", "Function",
+                    "VpcConfig"), "would be merged into the VpcConfig of fenced functions by SAM, placing them in "
+                    + "networks the fence does not control; remove it, or set VpcConfig on the unfenced functions "
+                    + "themselves");
+        }
+        return fenced;
+    }
+
+    /** Inferred services are announced, so a user sees why an endpoint (and its cost) appears. */
+    private static void reportServices(ExpansionContext context, NetworkPlan plan) {
+        for (NetworkPlan.Function function : plan.functions()) {
+            for (NetworkPlan.Service service : function.services()) {
+                List<String> inferred = service.sources().stream().filter(s -> s.startsWith("inferred from ")).toList();
+                boolean listed = service.sources().stream().anyMatch(s -> s.startsWith("listed "));
+                if (!inferred.isEmpty() && !listed) {
+                    context.diagnostics().report(DiagnosticCode.NETWORK_SERVICE_INFERRED, function.access().path(),
+                            "reaches " + service.name() + " through a VPC endpoint, " + String.join("; ", inferred)
+                                    + "; list it in AwsServices to make that explicit");
+                }
+            }
+        }
+    }
+
+    private static ExpansionContext quiet(ExpansionContext context) {
+        return new ExpansionContext(context.template(), context.settings(), context.environment(),
+                context.logicalIds(), new Diagnostics(SourceMap.NONE), context.lookups());
     }
 
     /** Written inside an intrinsic function (a branch of Fn::If, say), the fence could not be honoured. */
@@ -75,12 +143,15 @@ public final class NetworkAccessExtension implements Extension {
         }
     }
 
-    /**
-     * Only explicitly unrestricted uses ({@code Enabled: true} without an AllowList) get here: there
-     * is nothing to build, and the key is consumed so SAM and CloudFormation never see it.
-     */
+    /** Builds the network, fences each function, and consumes every OutboundNetworkAccess key. */
     @Override
     public void expand(ExpansionContext context) {
+        List<FencedFunction> fenced = fencedFunctions(context, false);
+        if (!fenced.isEmpty()) {
+            // Planning was reported during validation; here it runs again, silently, on the same input.
+            NetworkPlan plan = new NetworkPlanner(quiet(context)).plan(fenced).orElseThrow();
+            new NetworkWriter(context, plan).write();
+        }
         if (context.root().path("Globals").path("Function") instanceof ObjectNode global && global.has(KEY)) {
             global.remove(KEY);
             // An emptied Globals section is removed with it, as a person would.
@@ -141,14 +212,5 @@ public final class NetworkAccessExtension implements Extension {
                 + "beside " + what + ", which builds the function's network itself; remove VpcConfig, or "
                 + "describe your network in Metadata.OutboundWishlist.Network.ExistingVpc");
         return false;
-    }
-
-    private static void notYet(ExpansionContext context, OutboundAccess access) {
-        if (access.enabled() && access.allowList().isEmpty()) {
-            return; // explicitly unrestricted: nothing to build, the function is left as it is
-        }
-        context.diagnostics().report(DiagnosticCode.NOT_YET_SUPPORTED, access.path(), "OutboundNetworkAccess is "
-                + "valid but cannot be expanded by this version yet; remove it, or keep the function's default "
-                + "network access");
     }
 }

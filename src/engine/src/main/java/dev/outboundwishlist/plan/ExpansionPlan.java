@@ -2,6 +2,7 @@ package dev.outboundwishlist.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.network.NetworkPlan;
 import dev.outboundwishlist.statemachine.ExpandedDefinitions;
 import dev.outboundwishlist.statemachine.Scope;
 import dev.outboundwishlist.template.Template;
@@ -10,14 +11,26 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What an expansion adds, read off the template as written and as expanded: per state machine,
- * what each state gained and the permissions granted; the resources added, by type; and what
- * they cost per month.
+ * What an expansion adds, read off the template as written and as expanded: per fenced
+ * function, what it can reach and why; per state machine, what each state gained and the
+ * permissions granted; the resources added, by type; and what they cost per month.
  */
-public record ExpansionPlan(List<MachinePlan> machines, Map<String, Integer> addedResources, CostEstimate cost) {
+public record ExpansionPlan(List<FunctionPlan> functions, List<MachinePlan> machines,
+                            Map<String, Integer> addedResources, CostEstimate cost) {
+
+    /**
+     * @param profile   the functions that share its subnets share its name
+     * @param reaches   each allow-list entry, with how it is checked
+     * @param services  each AWS service reached through a VPC endpoint, with why
+     * @param resources what was added for it
+     */
+    public record FunctionPlan(String function, String profile, String egress, List<String> reaches,
+            List<String> services, List<String> resources) {
+    }
 
     /**
      * A state's gains; lists are empty where it gained nothing of that kind.
@@ -33,7 +46,8 @@ public record ExpansionPlan(List<MachinePlan> machines, Map<String, Integer> add
     public record MachinePlan(String machine, List<StateChange> states, List<String> grants) {
     }
 
-    public static ExpansionPlan of(Template written, ObjectNode expanded) {
+    /** @param network the template's network plan, if it fences any function */
+    public static ExpansionPlan of(Template written, ObjectNode expanded, Optional<NetworkPlan> network) {
         List<MachinePlan> machines = new ArrayList<>();
         for (ExpandedDefinitions pair : ExpandedDefinitions.of(written, expanded)) {
             List<StateChange> changes = changes(pair);
@@ -52,7 +66,8 @@ public record ExpansionPlan(List<MachinePlan> machines, Map<String, Integer> add
                 addedResources.add(resource.getValue());
             }
         }
-        return new ExpansionPlan(machines, added, CostEstimate.of(addedResources));
+        List<FunctionPlan> functions = network.map(n -> FunctionPlans.of(n, expanded)).orElse(List.of());
+        return new ExpansionPlan(functions, machines, added, CostEstimate.of(addedResources));
     }
 
     private static List<StateChange> changes(ExpandedDefinitions pair) {

@@ -1,6 +1,7 @@
 package dev.outboundwishlist.plan;
 
 import dev.outboundwishlist.plan.CostEstimate.HourlyCharge;
+import dev.outboundwishlist.plan.ExpansionPlan.FunctionPlan;
 import dev.outboundwishlist.plan.ExpansionPlan.MachinePlan;
 import dev.outboundwishlist.plan.ExpansionPlan.StateChange;
 
@@ -13,7 +14,22 @@ public final class PlanText {
     }
 
     public static String text(ExpansionPlan plan) {
-        StringBuilder out = new StringBuilder("State machines\n");
+        StringBuilder out = new StringBuilder();
+        if (!plan.functions().isEmpty()) {
+            out.append("Functions\n");
+            for (FunctionPlan function : plan.functions()) {
+                out.append("  ").append(function.function()).append(" (").append(function.profile()).append("): ")
+                        .append(function.egress()).append('\n');
+                if (function.reaches().isEmpty() && function.services().isEmpty()) {
+                    out.append("    reaches nothing outside its VPC: no public address, no AWS service\n");
+                }
+                function.reaches().forEach(r -> out.append("    reaches ").append(r).append('\n'));
+                function.services().forEach(s -> out.append("    reaches AWS ").append(s).append('\n'));
+                function.resources().forEach(r -> out.append("    added ").append(r).append('\n'));
+            }
+            out.append('\n');
+        }
+        out.append("State machines\n");
         if (plan.machines().isEmpty()) {
             out.append("  (nothing changed)\n");
         }
@@ -50,7 +66,20 @@ public final class PlanText {
     }
 
     public static String markdown(ExpansionPlan plan) {
-        StringBuilder out = new StringBuilder("### OutboundWishlist plan\n\n#### State machines\n\n");
+        StringBuilder out = new StringBuilder("### OutboundWishlist plan\n\n");
+        if (!plan.functions().isEmpty()) {
+            out.append("#### Functions\n\n| Function | Network | Can reach | AWS services (VPC endpoints) |\n"
+                    + "|---|---|---|---|\n");
+            for (FunctionPlan function : plan.functions()) {
+                out.append("| ").append(cell(function.function())).append(" | ").append(cell(function.profile()))
+                        .append(": ").append(cell(function.egress())).append(" | ")
+                        .append(function.reaches().isEmpty() ? "nothing public" : cell(String.join("<br>",
+                                function.reaches())))
+                        .append(" | ").append(cell(String.join("<br>", function.services()))).append(" |\n");
+            }
+            out.append('\n');
+        }
+        out.append("#### State machines\n\n");
         if (plan.machines().isEmpty()) {
             out.append("Nothing changed.\n");
         }

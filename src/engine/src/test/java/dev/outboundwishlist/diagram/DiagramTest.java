@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.engine.Engine;
 import dev.outboundwishlist.engine.Environment;
 import dev.outboundwishlist.engine.ExpansionResult;
+import dev.outboundwishlist.engine.Lookups;
+import dev.outboundwishlist.network.NetworkPlan;
+import dev.outboundwishlist.network.NetworkPlans;
 import dev.outboundwishlist.template.Template;
 import dev.outboundwishlist.template.TemplateReader;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,5 +99,32 @@ class DiagramTest {
         JsonNode written = drawn.written().root();
         assertThat(dashed).as("only the expansion's catch edges are dashed in " + written.path("Description"))
                 .hasSize((int) graph.edges().stream().filter(StateGraph.Edge::injected).count());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"network/several-profiles", "network/isolated-services", "network/single-nat-three-zones"})
+    void networkDiagramsMatchTheReviewedFilesAndDrawEveryFunctionAndDestination(String corpusCase) throws Exception {
+        Template written = TemplateReader.read(CORPUS.resolve(corpusCase).resolve("input.yaml"));
+        NetworkPlan plan = NetworkPlans.of(written, Environment.offline(), Lookups.OFFLINE).orElseThrow();
+        String name = "network-" + corpusCase.substring("network/".length());
+        String mermaid = NetworkDiagram.mermaid(plan);
+        for (String extension : new String[] {"mmd", "dot"}) {
+            String actual = extension.equals("mmd") ? mermaid : NetworkDiagram.dot(plan);
+            Path expected = EXPECTED.resolve(name + "." + extension);
+            if (Boolean.getBoolean("golden.update")) {
+                Files.writeString(expected, actual, StandardCharsets.UTF_8);
+            }
+            assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+        }
+        for (NetworkPlan.Function function : plan.functions()) {
+            assertThat(mermaid).contains("  f_" + function.id() + " --> p_" + function.profile().name() + "\n");
+            function.services().forEach(s -> assertThat(mermaid).containsPattern("  f_" + function.id()
+                    + " -\\.-> e_" + s.name().replaceAll("[^A-Za-z0-9]", "_") + "\n"));
+        }
+        for (NetworkPlan.Profile profile : plan.profiles()) {
+            assertThat(mermaid.lines().filter(l -> l.startsWith("  internet -->|\"" + profile.name() + "\"|")))
+                    .hasSize(profile.entries().size());
+            assertThat(mermaid.contains("  p_" + profile.name() + " --> ")).isEqualTo(!profile.isolated());
+        }
     }
 }

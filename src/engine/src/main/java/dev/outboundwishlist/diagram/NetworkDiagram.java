@@ -1,0 +1,145 @@
+package dev.outboundwishlist.diagram;
+
+import dev.outboundwishlist.network.NetworkPlan;
+import dev.outboundwishlist.network.OutboundAccess;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The fenced network as a graph: each function → its profile's subnets → the firewall and NAT
+ * gateway (nothing, when isolated) → the internet → the destinations it may reach; dashed, the
+ * VPC endpoints of the AWS services each function uses. Only paths the fence allows are drawn.
+ */
+public final class NetworkDiagram {
+
+    enum Shape { FUNCTION, BOX, FIREWALL, ENDPOINT, INTERNET, DESTINATION }
+
+    record Node(String id, String label, Shape shape, boolean inVpc) {
+    }
+
+    record Edge(String from, String to, String label, boolean dashed) {
+    }
+
+    private final String vpcCidr;
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final Set<Edge> edges = new LinkedHashSet<>();
+
+    private NetworkDiagram(NetworkPlan plan) {
+        this.vpcCidr = plan.vpcCidr();
+        for (NetworkPlan.Function function : plan.functions()) {
+            String profile = "p_" + function.profile().name();
+            node("f_" + function.id(), function.id(), Shape.FUNCTION, true);
+            edges.add(new Edge("f_" + function.id(), profile, null, false));
+            for (NetworkPlan.Service service : function.services()) {
+                String endpoint = "e_" + service.name().replaceAll("[^A-Za-z0-9]", "_");
+                boolean gateway = service.name().equals("s3") || service.name().equals("dynamodb");
+                node(endpoint, service.name() + (gateway ? " gateway" : "") + " endpoint", Shape.ENDPOINT, true);
+                edges.add(new Edge("f_" + function.id(), endpoint, null, true));
+            }
+        }
+        for (NetworkPlan.Profile profile : plan.profiles()) {
+            String subnets = "p_" + profile.name();
+            node(subnets, profile.name() + " subnets: " + String.join(", ",
+                    profile.subnets().stream().map(NetworkPlan.Subnet::cidr).toList()), Shape.BOX, true);
+            if (profile.isolated()) {
+                continue;
+            }
+            if (profile.egress() == NetworkPlan.Egress.FIREWALL) {
+                node("firewall", "Network Firewall (one per zone): names checked", Shape.FIREWALL, true);
+                edges.add(new Edge(subnets, "firewall", null, false));
+                edges.add(new Edge("firewall", "nat", null, false));
+            } else {
+                edges.add(new Edge(subnets, "nat", null, false));
+            }
+            node("nat", "NAT gateway", Shape.BOX, true);
+            node("internet", "internet", Shape.INTERNET, false);
+            edges.add(new Edge("nat", "internet", null, false));
+            int index = 0;
+            for (OutboundAccess.AllowEntry entry : profile.entries()) {
+                String destination = subnets + "_d" + index++;
+                node(destination, label(entry), Shape.DESTINATION, false);
+                edges.add(new Edge("internet", destination, profile.name(), false));
+            }
+        }
+    }
+
+    public static String mermaid(NetworkPlan plan) {
+        NetworkDiagram graph = new NetworkDiagram(plan);
+        StringBuilder out = new StringBuilder("%% Network\nflowchart LR\n");
+        out.append("  subgraph vpc[\"VPC ").append(graph.vpcCidr).append("\"]\n");
+        graph.nodes.values().stream().filter(Node::inVpc).forEach(n -> out.append("    ").append(mermaidNode(n))
+                .append('\n'));
+        out.append("  end\n");
+        graph.nodes.values().stream().filter(n -> !n.inVpc()).forEach(n -> out.append("  ").append(mermaidNode(n))
+                .append('\n'));
+        for (Edge edge : graph.edges) {
+            String label = edge.label() == null ? "" : "|\"" + edge.label() + "\"|";
+            out.append("  ").append(edge.from()).append(edge.dashed() ? " -.->" : " -->").append(label).append(' ')
+                    .append(edge.to()).append('\n');
+        }
+        return out.toString();
+    }
+
+    public static String dot(NetworkPlan plan) {
+        NetworkDiagram graph = new NetworkDiagram(plan);
+        StringBuilder out = new StringBuilder("digraph \"Network\" {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
+        out.append("  subgraph cluster_vpc {\n    label=\"VPC ").append(graph.vpcCidr).append("\";\n");
+        graph.nodes.values().stream().filter(Node::inVpc).forEach(n -> out.append("    ").append(dotNode(n)).append('\n'));
+        out.append("  }\n");
+        graph.nodes.values().stream().filter(n -> !n.inVpc()).forEach(n -> out.append("  ").append(dotNode(n))
+                .append('\n'));
+        for (Edge edge : graph.edges) {
+            List<String> attributes = new ArrayList<>();
+            if (edge.dashed()) {
+                attributes.add("style=dashed");
+            }
+            if (edge.label() != null) {
+                attributes.add("label=\"" + edge.label() + "\"");
+            }
+            out.append("  \"").append(edge.from()).append("\" -> \"").append(edge.to()).append('"')
+                    .append(attributes.isEmpty() ? "" : " [" + String.join(", ", attributes) + "]").append(";\n");
+        }
+        return out.append("}\n").toString();
+    }
+
+    private void node(String id, String label, Shape shape, boolean inVpc) {
+        nodes.putIfAbsent(id, new Node(id, label, shape, inVpc));
+    }
+
+    private static String mermaidNode(Node node) {
+        String label = "\"" + node.label().replace("\"", "#quot;") + "\"";
+        return node.id() + switch (node.shape()) {
+            case FUNCTION -> "([" + label + "])";
+            case FIREWALL -> "{{" + label + "}}";
+            case ENDPOINT -> "[(" + label + ")]";
+            case INTERNET -> "((" + label + "))";
+            case DESTINATION -> "[/" + label + "/]";
+            case BOX -> "[" + label + "]";
+        };
+    }
+
+    private static String dotNode(Node node) {
+        String shape = switch (node.shape()) {
+            case FUNCTION -> "ellipse";
+            case FIREWALL -> "hexagon";
+            case ENDPOINT -> "cylinder";
+            case INTERNET -> "circle";
+            case DESTINATION -> "parallelogram";
+            case BOX -> "box";
+        };
+        return "\"" + node.id() + "\" [label=\"" + node.label().replace("\"", "\\\"") + "\", shape=" + shape + "];";
+    }
+
+    private static String label(OutboundAccess.AllowEntry entry) {
+        if (entry instanceof OutboundAccess.Domain domain) {
+            return (domain.wildcard() ? "*." : "") + domain.name() + " " + domain.ports();
+        }
+        OutboundAccess.Cidr cidr = (OutboundAccess.Cidr) entry;
+        return cidr.cidr() + " " + cidr.protocol() + " " + (cidr.ports().isEmpty() ? "all ports" : cidr.ports());
+    }
+}

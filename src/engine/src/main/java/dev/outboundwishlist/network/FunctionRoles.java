@@ -1,0 +1,73 @@
+package dev.outboundwishlist.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.engine.ExpansionContext;
+
+import java.util.Optional;
+
+/**
+ * A function in a VPC needs {@code AWSLambdaVPCAccessExecutionRole} on its role to create its
+ * network interfaces. SAM adds it to the roles it generates; a role defined in the template gets
+ * it here; a role defined elsewhere cannot be changed, so the user is warned.
+ */
+final class FunctionRoles {
+
+    static final String VPC_ACCESS = "AWSLambdaVPCAccessExecutionRole";
+
+    private FunctionRoles() {
+    }
+
+    static void grantVpcAccess(ExpansionContext context, String functionId, ObjectNode properties) {
+        boolean sam = context.resources().path(functionId).path("Type").asText().equals("AWS::Serverless::Function");
+        JsonNode role = properties.get("Role");
+        if (role == null && sam) {
+            return; // SAM generates the role, with the VPC-access policy since VpcConfig is set
+        }
+        Optional<String> roleId = templateRole(context, role);
+        TemplatePath path = TemplatePath.of("Resources", functionId, "Properties", "Role");
+        if (roleId.isEmpty()) {
+            context.diagnostics().report(DiagnosticCode.NETWORK_EXTERNAL_FUNCTION_ROLE, path, "is not a role of this "
+                    + "template, so the macro cannot attach " + VPC_ACCESS + "; attach it to the role yourself, or "
+                    + "the function cannot create its network interfaces and fails to deploy");
+            return;
+        }
+        ObjectNode roleProperties = ((ObjectNode) context.resources().get(roleId.get())).withObjectProperty("Properties");
+        JsonNode arns = roleProperties.get("ManagedPolicyArns");
+        if (arns == null) {
+            arns = roleProperties.putArray("ManagedPolicyArns");
+        }
+        if (!(arns instanceof ArrayNode list)) {
+            context.diagnostics().report(DiagnosticCode.NETWORK_EXTERNAL_FUNCTION_ROLE, TemplatePath.of("Resources",
+                    roleId.get(), "Properties", "ManagedPolicyArns"), "is not a list the macro can add "
+                    + VPC_ACCESS + " to; add it yourself, or the function cannot create its network interfaces");
+            return;
+        }
+        for (JsonNode arn : list) {
+            String text = arn.isTextual() ? arn.textValue() : arn.path("Fn::Sub").asText();
+            if (text.endsWith("/" + VPC_ACCESS)) {
+                return;
+            }
+        }
+        list.addObject().put("Fn::Sub", "arn:${AWS::Partition}:iam::aws:policy/service-role/" + VPC_ACCESS);
+    }
+
+    /** The logical id of an AWS::IAM::Role in the template that the Role value names by GetAtt. */
+    static Optional<String> templateRole(ExpansionContext context, JsonNode role) {
+        if (role == null) {
+            return Optional.empty();
+        }
+        String id = null;
+        JsonNode getAtt = role.get("Fn::GetAtt");
+        if (getAtt != null && getAtt.isArray() && getAtt.size() == 2 && getAtt.get(1).asText().equals("Arn")) {
+            id = getAtt.get(0).asText();
+        } else if (getAtt != null && getAtt.isTextual() && getAtt.textValue().endsWith(".Arn")) {
+            id = getAtt.textValue().substring(0, getAtt.textValue().length() - ".Arn".length());
+        }
+        return id != null && context.resources().path(id).path("Type").asText().equals("AWS::IAM::Role")
+                ? Optional.of(id) : Optional.empty();
+    }
+}

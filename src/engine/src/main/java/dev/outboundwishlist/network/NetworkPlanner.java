@@ -1,0 +1,214 @@
+package dev.outboundwishlist.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.engine.Settings;
+import dev.outboundwishlist.network.NetworkPlan.Egress;
+import dev.outboundwishlist.network.NetworkPlan.Function;
+import dev.outboundwishlist.network.NetworkPlan.PrefixLists;
+import dev.outboundwishlist.network.NetworkPlan.Profile;
+import dev.outboundwishlist.network.NetworkPlan.Service;
+import dev.outboundwishlist.network.NetworkPlan.Subnet;
+import dev.outboundwishlist.network.NetworkPlan.Zone;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Decides the network for a template's fenced functions (DESIGN §2.1), reporting what stands in
+ * the way. Subnets are carved from the VPC block in fixed groups — NAT, firewall, endpoints, then
+ * one group per profile — so adding a profile after the existing ones never renumbers them.
+ */
+final class NetworkPlanner {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final int FIXED_GROUPS = 3;
+
+    private final ExpansionContext context;
+    private final Settings.Network settings;
+
+    NetworkPlanner(ExpansionContext context) {
+        this.context = context;
+        this.settings = context.settings().network();
+    }
+
+    /** The plan, or empty when something stands in the way (reported). */
+    Optional<NetworkPlan> plan(List<FencedFunction> fenced) {
+        List<Zone> zones = zones();
+        Map<List<OutboundAccess.AllowEntry>, List<FencedFunction>> byProfile = groupByProfile(fenced);
+        Ipv4Block vpc = Ipv4Block.parse(settings.vpcCidr());
+        int subnetPrefix = Math.min(vpc.prefix() + 6, 28);
+        long needed = (long) (FIXED_GROUPS + byProfile.size()) * zones.size();
+        if (needed > vpc.count(subnetPrefix)) {
+            context.diagnostics().report(DiagnosticCode.NETWORK_DOES_NOT_FIT, TemplatePath.of("Metadata",
+                    "OutboundWishlist", "Network", "VpcCidr"), "'" + settings.vpcCidr() + "' holds "
+                    + vpc.count(subnetPrefix) + " subnets of /" + subnetPrefix + ", but the network needs " + needed
+                    + ": NAT, firewall, endpoint and " + byProfile.size() + " profile subnet(s) in each of "
+                    + zones.size() + " Availability Zones; use a larger block (a /16 holds 64 subnets), fewer "
+                    + "zones, or fewer distinct allow-lists");
+            return Optional.empty();
+        }
+        List<Profile> profiles = new ArrayList<>();
+        int group = FIXED_GROUPS;
+        int allowLists = 0;
+        for (Map.Entry<List<OutboundAccess.AllowEntry>, List<FencedFunction>> entry : byProfile.entrySet()) {
+            boolean isolated = entry.getValue().get(0).access().isolated();
+            String name = isolated ? "Isolated" : "AllowList" + ++allowLists;
+            Egress egress = isolated ? Egress.NONE : hasDomains(entry.getKey())
+                    && settings.domainEnforcement() == Settings.DomainEnforcement.NetworkFirewall
+                    ? Egress.FIREWALL : Egress.NAT;
+            profiles.add(new Profile(name, egress, entry.getKey(), subnets(vpc, subnetPrefix, group++, zones),
+                    entry.getValue().stream().map(FencedFunction::id).toList()));
+        }
+        List<Function> functions = new ArrayList<>();
+        Map<String, List<String>> interfaceSources = new TreeMap<>();
+        for (FencedFunction function : fenced) {
+            Profile profile = profiles.stream().filter(p -> p.functionIds().contains(function.id())).findFirst()
+                    .orElseThrow();
+            List<Service> services = services(function);
+            for (Service service : services) {
+                if (!AwsServices.GATEWAY.contains(service.name())) {
+                    interfaceSources.computeIfAbsent(service.name(), k -> new ArrayList<>())
+                            .addAll(service.sources().stream().map(s -> function.id() + ": " + s).toList());
+                }
+            }
+            functions.add(new Function(function.id(), profile, function.access(), services));
+        }
+        boolean firewall = profiles.stream().anyMatch(p -> p.egress() == Egress.FIREWALL);
+        boolean internet = profiles.stream().anyMatch(p -> !p.isolated());
+        int nats = !internet ? 0 : settings.natGateways() == Settings.NatGateways.Single ? 1 : zones.size();
+        List<Service> endpoints = interfaceSources.entrySet().stream()
+                .map(e -> new Service(e.getKey(), List.copyOf(e.getValue()))).toList();
+        NetworkPlan plan = new NetworkPlan(settings.vpcCidr(), zones,
+                subnets(vpc, subnetPrefix, 0, zones.subList(0, nats)),
+                firewall ? subnets(vpc, subnetPrefix, 1, zones) : List.of(),
+                endpoints.isEmpty() ? List.of() : subnets(vpc, subnetPrefix, 2, zones),
+                List.copyOf(profiles), List.copyOf(functions), endpoints, prefixLists(), settings.dnsFirewall());
+        return gatewayAccessPossible(plan) ? Optional.of(plan) : Optional.empty();
+    }
+
+    /** Offline the zones are the Region's first ones, chosen by CloudFormation at deploy. */
+    private List<Zone> zones() {
+        List<Zone> zones = new ArrayList<>();
+        for (int i = 0; i < settings.availabilityZones(); i++) {
+            ObjectNode select = NODES.objectNode();
+            ArrayNode args = select.putArray("Fn::Select");
+            args.add(i);
+            args.addObject().put("Fn::GetAZs", "");
+            zones.add(new Zone(i, String.valueOf((char) ('A' + i)), select));
+        }
+        return zones;
+    }
+
+    /**
+     * Functions with the same destinations share a profile. Allow-lists are compared as sets;
+     * the isolated profile comes first, the others in the order their first function is written.
+     */
+    private static Map<List<OutboundAccess.AllowEntry>, List<FencedFunction>> groupByProfile(
+            List<FencedFunction> fenced) {
+        Map<List<OutboundAccess.AllowEntry>, List<FencedFunction>> profiles = new LinkedHashMap<>();
+        fenced.stream().filter(f -> f.access().isolated()).forEach(f ->
+                profiles.computeIfAbsent(List.of(), k -> new ArrayList<>()).add(f));
+        fenced.stream().filter(f -> !f.access().isolated()).forEach(f ->
+                profiles.computeIfAbsent(canonical(f.access().allowList()), k -> new ArrayList<>()).add(f));
+        return profiles;
+    }
+
+    private static List<OutboundAccess.AllowEntry> canonical(List<OutboundAccess.AllowEntry> entries) {
+        return entries.stream().map(NetworkPlanner::sortedPorts).distinct()
+                .sorted(Comparator.comparing(Object::toString)).toList();
+    }
+
+    private static OutboundAccess.AllowEntry sortedPorts(OutboundAccess.AllowEntry entry) {
+        if (entry instanceof OutboundAccess.Domain domain) {
+            return new OutboundAccess.Domain(domain.name(), domain.wildcard(),
+                    domain.ports().stream().distinct().sorted().toList());
+        }
+        OutboundAccess.Cidr cidr = (OutboundAccess.Cidr) entry;
+        return new OutboundAccess.Cidr(cidr.cidr(), cidr.ports().stream().distinct().sorted().toList(),
+                cidr.protocol());
+    }
+
+    private static boolean hasDomains(List<OutboundAccess.AllowEntry> entries) {
+        return entries.stream().anyMatch(OutboundAccess.Domain.class::isInstance);
+    }
+
+    private static List<Subnet> subnets(Ipv4Block vpc, int prefix, int group, List<Zone> zones) {
+        return zones.stream().map(zone -> new Subnet(zone,
+                vpc.slice((long) group * zones.size() + zone.index(), prefix).toString())).toList();
+    }
+
+    /** Listed services, then those its permissions use, each with where it was read. */
+    private List<Service> services(FencedFunction function) {
+        Map<String, List<String>> sources = new TreeMap<>();
+        for (int i = 0; i < function.access().awsServices().size(); i++) {
+            sources.computeIfAbsent(function.access().awsServices().get(i), k -> new ArrayList<>())
+                    .add("listed in AwsServices (" + function.access().path().key("AwsServices").index(i) + ")");
+        }
+        for (ServiceInference.Inference inference : ServiceInference.of(function.id(), context.resources())) {
+            sources.computeIfAbsent(inference.service(), k -> new ArrayList<>()).add("inferred from "
+                    + inference.source());
+        }
+        // Globals apply to SAM functions that do not set Tracing themselves; X-Ray segments leave through the VPC.
+        JsonNode properties = context.resources().path(function.id()).path("Properties");
+        if (function.sam() && !properties.has("Tracing")
+                && "Active".equals(context.root().path("Globals").path("Function").path("Tracing").asText())) {
+            sources.computeIfAbsent("xray", k -> new ArrayList<>()).add("inferred from Tracing: Active "
+                    + "(Globals/Function/Tracing)");
+        }
+        return sources.entrySet().stream().map(e -> new Service(e.getKey(), List.copyOf(e.getValue()))).toList();
+    }
+
+    private PrefixLists prefixLists() {
+        Map<String, String> configured = settings.prefixLists();
+        String region = context.environment().region();
+        Optional<String> s3 = Optional.ofNullable(configured.get("S3"))
+                .or(() -> PrefixListIds.known(region, "s3"));
+        Optional<String> dynamodb = Optional.ofNullable(configured.get("DynamoDB"))
+                .or(() -> PrefixListIds.known(region, "dynamodb"));
+        String source = configured.isEmpty() ? "the table of known Regions, for " + region
+                : "Metadata.OutboundWishlist.Network.PrefixLists, else the table of known Regions, for " + region;
+        return new PrefixLists(s3, dynamodb, source);
+    }
+
+    /**
+     * A function that needs S3 or DynamoDB reaches them through the gateway endpoint, which its
+     * security group must allow. Without the prefix list id the rule would be 443 to anywhere:
+     * harmless where the route table has no way out, not where it has a NAT route.
+     */
+    private boolean gatewayAccessPossible(NetworkPlan plan) {
+        boolean possible = true;
+        for (Function function : plan.functions()) {
+            for (String service : AwsServices.GATEWAY) {
+                if (!function.needs(service) || plan.prefixLists().of(service).isPresent()) {
+                    continue;
+                }
+                if (function.profile().isolated()) {
+                    context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, function.access().path(),
+                            "reaches " + service + " through its gateway endpoint with a security group rule for "
+                                    + "443 to any address, since the " + service + " prefix list id is not known for "
+                                    + context.environment().region() + "; the route table, which has no way out, "
+                                    + "is the fence");
+                } else if (!SecurityGroupRules.allowsHttpsAnywhere(function.access())) {
+                    context.diagnostics().report(DiagnosticCode.NETWORK_PREFIX_LIST_UNKNOWN, function.access().path(),
+                            "needs " + service + ", but the " + service + " prefix list id is not known for "
+                                    + context.environment().region() + ", and allowing 443 to any address would "
+                                    + "open the NAT route; set Metadata.OutboundWishlist.Network.PrefixLists."
+                                    + (service.equals("s3") ? "S3" : "DynamoDB") + " (or run with --online)");
+                    possible = false;
+                }
+            }
+        }
+        return possible;
+    }
+}

@@ -1,0 +1,475 @@
+package dev.outboundwishlist.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.engine.Settings;
+import dev.outboundwishlist.network.NetworkPlan.Egress;
+import dev.outboundwishlist.network.NetworkPlan.Profile;
+import dev.outboundwishlist.network.NetworkPlan.Subnet;
+import dev.outboundwishlist.network.NetworkPlan.Zone;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Writes a {@link NetworkPlan} as CloudFormation (DESIGN §2.1): the shared VPC and its subnets,
+ * route tables, NAT gateways, firewalls, endpoints and DNS Firewall at the end of Resources, and
+ * each function's security group right after the function.
+ */
+final class NetworkWriter {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String VPC_ACCESS_POLICY = "service-role/AWSLambdaVPCAccessExecutionRole";
+    private static final int RULE_GROUP_CAPACITY = 1000;
+
+    private final ExpansionContext context;
+    private final NetworkPlan plan;
+    private final Settings.Network settings;
+    private final Map<String, String> ids = new LinkedHashMap<>();
+    private final Map<String, String> natByZone = new LinkedHashMap<>();
+    private final Map<String, String> firewallByZone = new LinkedHashMap<>();
+    private final List<String> privateRouteTables = new ArrayList<>();
+
+    NetworkWriter(ExpansionContext context, NetworkPlan plan) {
+        this.context = context;
+        this.plan = plan;
+        this.settings = context.settings().network();
+    }
+
+    void write() {
+        String vpc = add("Vpc", resource("AWS::EC2::VPC", props -> {
+            props.put("CidrBlock", plan.vpcCidr());
+            props.put("EnableDnsSupport", true);
+            props.put("EnableDnsHostnames", true);
+            ObjectNode name = props.putArray("Tags").addObject();
+            name.put("Key", "Name");
+            name.putObject("Value").put("Fn::Sub", "${AWS::StackName}-fenced");
+        }));
+        String attachment = plan.needsInternet() ? internetGateway(vpc) : null;
+        for (Subnet subnet : plan.natSubnets()) {
+            natGateway(vpc, subnet, attachment);
+        }
+        for (Subnet subnet : plan.firewallSubnets()) {
+            firewallSubnet(vpc, subnet);
+        }
+        if (!plan.firewallSubnets().isEmpty()) {
+            firewalls(vpc);
+        }
+        for (Profile profile : plan.profiles()) {
+            profileSubnets(vpc, profile);
+        }
+        returnRoutes();
+        gatewayEndpoints(vpc);
+        String endpointGroup = interfaceEndpoints(vpc);
+        if (plan.dnsFirewall()) {
+            dnsFirewall(vpc);
+        }
+        if (settings.flowLogs()) {
+            flowLogs(vpc);
+        }
+        for (NetworkPlan.Function function : plan.functions()) {
+            fence(vpc, function, endpointGroup);
+        }
+    }
+
+    private String internetGateway(String vpc) {
+        String gateway = add("InternetGateway", resource("AWS::EC2::InternetGateway", props -> { }));
+        return add("InternetGatewayAttachment", resource("AWS::EC2::VPCGatewayAttachment", props -> {
+            props.set("VpcId", ref(vpc));
+            props.set("InternetGatewayId", ref(gateway));
+        }));
+    }
+
+    /** A public subnet with a NAT gateway; its route table sends the internet to the gateway. */
+    private void natGateway(String vpc, Subnet subnet, String attachment) {
+        String letter = subnet.zone().letter();
+        String id = subnet(vpc, "NatSubnet" + letter, subnet);
+        String table = routeTable(vpc, "NatRouteTable" + letter, List.of(id));
+        ObjectNode route = route(table, "0.0.0.0/0", "GatewayId", ref(ids.get("InternetGateway")));
+        route.putArray("DependsOn").add(attachment);
+        add("NatRouteTable" + letter + "Internet", route);
+        ObjectNode eip = resource("AWS::EC2::EIP", props -> props.put("Domain", "vpc"));
+        eip.putArray("DependsOn").add(attachment);
+        String address = add("NatAddress" + letter, eip);
+        String nat = add("NatGateway" + letter, resource("AWS::EC2::NatGateway", props -> {
+            props.set("AllocationId", getAtt(address, "AllocationId"));
+            props.set("SubnetId", ref(id));
+        }));
+        natByZone.put(letter, nat);
+    }
+
+    /** The NAT gateway that serves a zone: its own, or the single one. */
+    private String natFor(Zone zone) {
+        return natByZone.getOrDefault(zone.letter(), natByZone.values().iterator().next());
+    }
+
+    private void firewallSubnet(String vpc, Subnet subnet) {
+        String letter = subnet.zone().letter();
+        String id = subnet(vpc, "FirewallSubnet" + letter, subnet);
+        String table = routeTable(vpc, "FirewallRouteTable" + letter, List.of(id));
+        add("FirewallRouteTable" + letter + "Nat", route(table, "0.0.0.0/0", "NatGatewayId",
+                ref(natFor(subnet.zone()))));
+    }
+
+    /** One policy; one rule group per profile that names domains; one firewall per zone. */
+    private void firewalls(String vpc) {
+        ArrayNode references = NODES.arrayNode();
+        int priority = 0;
+        for (Profile profile : plan.profiles()) {
+            if (profile.egress() != Egress.FIREWALL) {
+                continue;
+            }
+            priority++;
+            int firstSid = priority * 10000 + 1;
+            String group = add("FirewallRules" + profile.name(), resource("AWS::NetworkFirewall::RuleGroup", props -> {
+                props.set("RuleGroupName", sub("${AWS::StackName}-" + profile.name().toLowerCase()));
+                props.put("Type", "STATEFUL");
+                int rules = FirewallRules.count(profile);
+                props.put("Capacity", Math.max(RULE_GROUP_CAPACITY,
+                        (rules + RULE_GROUP_CAPACITY - 1) / RULE_GROUP_CAPACITY * RULE_GROUP_CAPACITY));
+                props.put("Description", "Destinations " + String.join(", ", profile.functionIds()) + " may reach");
+                ObjectNode body = props.putObject("RuleGroup");
+                ArrayNode homeNet = body.putObject("RuleVariables").putObject("IPSets").putObject("HOME_NET")
+                        .putArray("Definition");
+                profile.subnets().forEach(s -> homeNet.add(s.cidr()));
+                body.putObject("RulesSource").put("RulesString", FirewallRules.of(profile, firstSid));
+                body.putObject("StatefulRuleOptions").put("RuleOrder", "STRICT_ORDER");
+            }));
+            ObjectNode reference = references.addObject();
+            reference.set("ResourceArn", getAtt(group, "RuleGroupArn"));
+            reference.put("Priority", priority);
+        }
+        String policy = add("FirewallPolicy", resource("AWS::NetworkFirewall::FirewallPolicy", props -> {
+            props.set("FirewallPolicyName", sub("${AWS::StackName}-egress"));
+            ObjectNode body = props.putObject("FirewallPolicy");
+            body.putArray("StatelessDefaultActions").add("aws:forward_to_sfe");
+            body.putArray("StatelessFragmentDefaultActions").add("aws:forward_to_sfe");
+            body.putObject("StatefulEngineOptions").put("RuleOrder", "STRICT_ORDER");
+            // Established flows no rule passes are dropped, so traffic that is neither TLS nor HTTP is too.
+            body.putArray("StatefulDefaultActions").add("aws:drop_established").add("aws:alert_established");
+            body.set("StatefulRuleGroupReferences", references);
+        }));
+        String logs = add("FirewallAlerts", resource("AWS::Logs::LogGroup",
+                props -> props.put("RetentionInDays", 90)));
+        for (Subnet subnet : plan.firewallSubnets()) {
+            String letter = subnet.zone().letter();
+            String firewall = add("Firewall" + letter, resource("AWS::NetworkFirewall::Firewall", props -> {
+                props.set("FirewallName", sub("${AWS::StackName}-egress-" + letter.toLowerCase()));
+                props.set("FirewallPolicyArn", getAtt(policy, "FirewallPolicyArn"));
+                props.set("VpcId", ref(vpc));
+                // One subnet per firewall, so its single endpoint id is known (EndpointIds is unordered).
+                props.putArray("SubnetMappings").addObject().set("SubnetId", ref(ids.get("FirewallSubnet" + letter)));
+            }));
+            firewallByZone.put(letter, firewall);
+            add("Firewall" + letter + "Logging", resource("AWS::NetworkFirewall::LoggingConfiguration", props -> {
+                props.set("FirewallArn", getAtt(firewall, "FirewallArn"));
+                ObjectNode destination = props.putObject("LoggingConfiguration").putArray("LogDestinationConfigs")
+                        .addObject();
+                destination.put("LogType", "ALERT");
+                destination.put("LogDestinationType", "CloudWatchLogs");
+                destination.putObject("LogDestination").set("logGroup", ref(logs));
+            }));
+        }
+    }
+
+    private void profileSubnets(String vpc, Profile profile) {
+        List<String> subnets = new ArrayList<>();
+        for (Subnet subnet : profile.subnets()) {
+            subnets.add(subnet(vpc, profile.name() + "Subnet" + subnet.zone().letter(), subnet));
+        }
+        if (profile.isolated()) {
+            // Local and gateway-endpoint routes only: this table is the fence.
+            privateRouteTables.add(routeTable(vpc, profile.name() + "RouteTable", subnets));
+            return;
+        }
+        for (int i = 0; i < subnets.size(); i++) {
+            Zone zone = profile.subnets().get(i).zone();
+            String table = routeTable(vpc, profile.name() + "RouteTable" + zone.letter(), List.of(subnets.get(i)));
+            privateRouteTables.add(table);
+            if (profile.egress() == Egress.FIREWALL) {
+                add(profile.name() + "RouteTable" + zone.letter() + "Firewall", route(table, "0.0.0.0/0",
+                        "VpcEndpointId", firewallEndpoint(firewallByZone.get(zone.letter()))));
+            } else {
+                add(profile.name() + "RouteTable" + zone.letter() + "Nat", route(table, "0.0.0.0/0", "NatGatewayId",
+                        ref(natFor(zone))));
+            }
+        }
+    }
+
+    /** Replies to a firewalled subnet go back through the firewall that saw the request. */
+    private void returnRoutes() {
+        for (Profile profile : plan.profiles()) {
+            if (profile.egress() != Egress.FIREWALL) {
+                continue;
+            }
+            for (Subnet subnet : profile.subnets()) {
+                String nat = natFor(subnet.zone());
+                String natLetter = natByZone.entrySet().stream().filter(e -> e.getValue().equals(nat))
+                        .map(Map.Entry::getKey).findFirst().orElseThrow();
+                add("NatRouteTable" + natLetter + "Return" + profile.name() + subnet.zone().letter(),
+                        route(ids.get("NatRouteTable" + natLetter), subnet.cidr(), "VpcEndpointId",
+                                firewallEndpoint(firewallByZone.get(subnet.zone().letter()))));
+            }
+        }
+    }
+
+    /** S3 and DynamoDB gateway endpoints cost nothing; security groups decide who uses them. */
+    private void gatewayEndpoints(String vpc) {
+        for (String service : new TreeSet<>(AwsServices.GATEWAY)) {
+            add("Endpoint" + pascal(service), resource("AWS::EC2::VPCEndpoint", props -> {
+                props.put("VpcEndpointType", "Gateway");
+                props.set("ServiceName", sub("com.amazonaws.${AWS::Region}." + service));
+                props.set("VpcId", ref(vpc));
+                ArrayNode tables = props.putArray("RouteTableIds");
+                privateRouteTables.forEach(t -> tables.add(ref(t)));
+                policy(service, props);
+            }));
+        }
+    }
+
+    /** @return the endpoints' security group, or null when there are no interface endpoints */
+    private String interfaceEndpoints(String vpc) {
+        if (plan.interfaceEndpoints().isEmpty()) {
+            return null;
+        }
+        List<String> subnets = new ArrayList<>();
+        for (Subnet subnet : plan.endpointSubnets()) {
+            subnets.add(subnet(vpc, "EndpointSubnet" + subnet.zone().letter(), subnet));
+        }
+        String group = add("EndpointSecurityGroup", resource("AWS::EC2::SecurityGroup", props -> {
+            props.put("GroupDescription", "VPC endpoints of the fenced functions: HTTPS from the VPC");
+            props.set("VpcId", ref(vpc));
+            ObjectNode ingress = props.putArray("SecurityGroupIngress").addObject();
+            ingress.put("IpProtocol", "tcp");
+            ingress.put("FromPort", 443);
+            ingress.put("ToPort", 443);
+            ingress.put("CidrIp", plan.vpcCidr());
+            ingress.put("Description", "HTTPS from the fenced functions");
+            props.putArray("SecurityGroupEgress").add(SecurityGroupRules.noTraffic());
+        }));
+        for (NetworkPlan.Service service : plan.interfaceEndpoints()) {
+            add("Endpoint" + pascal(service.name()), resource("AWS::EC2::VPCEndpoint", props -> {
+                props.put("VpcEndpointType", "Interface");
+                props.set("ServiceName", sub("com.amazonaws.${AWS::Region}." + service.name()));
+                props.set("VpcId", ref(vpc));
+                ArrayNode ids = props.putArray("SubnetIds");
+                subnets.forEach(s -> ids.add(ref(s)));
+                props.putArray("SecurityGroupIds").add(ref(group));
+                props.put("PrivateDnsEnabled", true);
+                policy(service.name(), props);
+            }));
+        }
+        return group;
+    }
+
+    private void policy(String service, ObjectNode props) {
+        EndpointPolicies.of(service, settings).ifPresentOrElse(document -> props.set("PolicyDocument", document),
+                () -> {
+                    if (settings.endpointPolicy() == Settings.EndpointPolicy.OwnAccount) {
+                        plan.functions().stream().filter(f -> f.needs(service)).findFirst().ifPresent(f ->
+                                context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, f.access().path(), "the "
+                                        + service + " endpoint allows every resource, of any account: not every "
+                                        + service + " call names a resource, so limiting it to this account's "
+                                        + "resources would break calls"));
+                    }
+                });
+    }
+
+    /** Allowed: the AWS services the functions use and every allow-listed domain; then nothing else. */
+    private void dnsFirewall(String vpc) {
+        TreeSet<String> patterns = new TreeSet<>();
+        for (NetworkPlan.Function function : plan.functions()) {
+            function.services().forEach(s -> patterns.addAll(ServiceDomains.of(s.name())));
+            for (OutboundAccess.AllowEntry entry : function.profile().entries()) {
+                if (entry instanceof OutboundAccess.Domain domain) {
+                    patterns.add((domain.wildcard() ? "*." : "") + domain.name());
+                }
+            }
+        }
+        ArrayNode rules = NODES.arrayNode();
+        if (!patterns.isEmpty()) {
+            String allowed = add("DnsAllowedDomains", resource("AWS::Route53Resolver::FirewallDomainList", props -> {
+                props.put("Name", "outboundwishlist-allowed");
+                ArrayNode domains = props.putArray("Domains");
+                patterns.forEach(p -> domains.add(p.contains("${") ? sub(p) : NODES.textNode(p)));
+            }));
+            rules.add(dnsRule(allowed, 100, "ALLOW"));
+        }
+        String everything = add("DnsAllDomains", resource("AWS::Route53Resolver::FirewallDomainList", props -> {
+            props.put("Name", "outboundwishlist-everything");
+            props.putArray("Domains").add("*");
+        }));
+        ObjectNode block = dnsRule(everything, 200, "BLOCK");
+        block.put("BlockResponse", "NODATA");
+        rules.add(block);
+        String group = add("DnsFirewall", resource("AWS::Route53Resolver::FirewallRuleGroup", props -> {
+            props.put("Name", "outboundwishlist");
+            props.set("FirewallRules", rules);
+        }));
+        add("DnsFirewallAssociation", resource("AWS::Route53Resolver::FirewallRuleGroupAssociation", props -> {
+            props.set("FirewallRuleGroupId", getAtt(group, "Id"));
+            props.set("VpcId", ref(vpc));
+            props.put("Priority", 101);
+            props.put("Name", "outboundwishlist");
+        }));
+    }
+
+    private static ObjectNode dnsRule(String list, int priority, String action) {
+        ObjectNode rule = NODES.objectNode();
+        rule.set("FirewallDomainListId", getAtt(list, "Id"));
+        rule.put("Priority", priority);
+        rule.put("Action", action);
+        return rule;
+    }
+
+    private void flowLogs(String vpc) {
+        String logs = add("FlowLogs", resource("AWS::Logs::LogGroup", props -> props.put("RetentionInDays", 90)));
+        String role = add("FlowLogsRole", resource("AWS::IAM::Role", props -> {
+            ObjectNode trust = props.putObject("AssumeRolePolicyDocument");
+            trust.put("Version", "2012-10-17");
+            ObjectNode statement = trust.putArray("Statement").addObject();
+            statement.put("Effect", "Allow");
+            statement.putObject("Principal").put("Service", "vpc-flow-logs.amazonaws.com");
+            statement.put("Action", "sts:AssumeRole");
+            statement.putObject("Condition").putObject("StringEquals").putObject("aws:SourceAccount")
+                    .put("Ref", "AWS::AccountId");
+            ObjectNode policy = props.putArray("Policies").addObject();
+            policy.put("PolicyName", "write-flow-logs");
+            ObjectNode document = policy.putObject("PolicyDocument");
+            document.put("Version", "2012-10-17");
+            ObjectNode write = document.putArray("Statement").addObject();
+            write.put("Sid", "WriteFlowLogs");
+            write.put("Effect", "Allow");
+            write.putArray("Action").add("logs:CreateLogStream").add("logs:PutLogEvents").add("logs:DescribeLogStreams");
+            write.putArray("Resource").add(getAtt(logs, "Arn"));
+        }));
+        add("FlowLog", resource("AWS::EC2::FlowLog", props -> {
+            props.set("ResourceId", ref(vpc));
+            props.put("ResourceType", "VPC");
+            props.put("TrafficType", "ALL");
+            props.put("LogDestinationType", "cloud-watch-logs");
+            props.set("LogGroupName", ref(logs));
+            props.set("DeliverLogsPermissionArn", getAtt(role, "Arn"));
+        }));
+    }
+
+    /** The function's own security group, its VpcConfig, and the VPC-access policy on its template role. */
+    private void fence(String vpc, NetworkPlan.Function function, String endpointGroup) {
+        ObjectNode group = resource("AWS::EC2::SecurityGroup", props -> {
+            props.put("GroupDescription", "Egress of " + function.id() + " (OutboundNetworkAccess)");
+            props.set("VpcId", ref(vpc));
+            props.set("SecurityGroupEgress", SecurityGroupRules.egress(plan, function,
+                    endpointGroup == null ? null : ref(endpointGroup)));
+        });
+        String groupId = context.logicalIds().allocate(function.id(), "SecurityGroup");
+        context.addResource(function.id(), groupId, group);
+        ObjectNode properties = (ObjectNode) context.resources().get(function.id()).get("Properties");
+        ObjectNode vpcConfig = NODES.objectNode();
+        ArrayNode subnets = vpcConfig.putArray("SubnetIds");
+        function.profile().subnets().forEach(s -> subnets.add(ref(ids.get(function.profile().name() + "Subnet"
+                + s.zone().letter()))));
+        vpcConfig.putArray("SecurityGroupIds").add(ref(groupId));
+        properties.set("VpcConfig", vpcConfig);
+        FunctionRoles.grantVpcAccess(context, function.id(), properties);
+    }
+
+    private String subnet(String vpc, String name, Subnet subnet) {
+        return add(name, resource("AWS::EC2::Subnet", props -> {
+            props.set("VpcId", ref(vpc));
+            props.put("CidrBlock", subnet.cidr());
+            props.set("AvailabilityZone", subnet.zone().availabilityZone().deepCopy());
+            props.put("MapPublicIpOnLaunch", false);
+        }));
+    }
+
+    private String routeTable(String vpc, String name, List<String> subnets) {
+        String table = add(name, resource("AWS::EC2::RouteTable", props -> props.set("VpcId", ref(vpc))));
+        for (String subnet : subnets) {
+            add(subnet.substring("Owl".length()) + "Routes", resource("AWS::EC2::SubnetRouteTableAssociation", props -> {
+                props.set("SubnetId", ref(subnet));
+                props.set("RouteTableId", ref(table));
+            }));
+        }
+        return table;
+    }
+
+    private static ObjectNode route(String table, String destination, String targetKey, JsonNode target) {
+        return resource("AWS::EC2::Route", props -> {
+            props.set("RouteTableId", ref(table));
+            props.put("DestinationCidrBlock", destination);
+            props.set(targetKey, target);
+        });
+    }
+
+    /** The endpoint id of a firewall with one subnet: "az:vpce-…" split at the colon. */
+    private static JsonNode firewallEndpoint(String firewall) {
+        ObjectNode split = NODES.objectNode();
+        ArrayNode splitArgs = split.putArray("Fn::Split");
+        splitArgs.add(":");
+        ObjectNode first = splitArgs.addObject();
+        ArrayNode firstArgs = first.putArray("Fn::Select");
+        firstArgs.add(0);
+        firstArgs.add(getAtt(firewall, "EndpointIds"));
+        ObjectNode select = NODES.objectNode();
+        ArrayNode args = select.putArray("Fn::Select");
+        args.add(1);
+        args.add(split);
+        return select;
+    }
+
+    /** Adds a network resource at the end of Resources under a readable, unique id. */
+    private String add(String name, ObjectNode resource) {
+        String id = context.logicalIds().allocate(name);
+        ids.put(name, id);
+        context.addResource(null, id, resource);
+        return id;
+    }
+
+    private static ObjectNode resource(String type, java.util.function.Consumer<ObjectNode> properties) {
+        ObjectNode resource = NODES.objectNode();
+        resource.put("Type", type);
+        ObjectNode props = resource.putObject("Properties");
+        properties.accept(props);
+        if (props.isEmpty()) {
+            resource.remove("Properties");
+        }
+        return resource;
+    }
+
+    static ObjectNode ref(String id) {
+        ObjectNode ref = NODES.objectNode();
+        ref.put("Ref", id);
+        return ref;
+    }
+
+    static ObjectNode getAtt(String id, String attribute) {
+        ObjectNode getAtt = NODES.objectNode();
+        getAtt.putArray("Fn::GetAtt").add(id).add(attribute);
+        return getAtt;
+    }
+
+    private static ObjectNode sub(String text) {
+        ObjectNode sub = NODES.objectNode();
+        sub.put("Fn::Sub", text);
+        return sub;
+    }
+
+    /** {@code kinesis-streams} → {@code KinesisStreams}, for readable logical ids. */
+    private static String pascal(String service) {
+        if (service.equals("dynamodb")) {
+            return "DynamoDB";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String part : service.split("[-.]")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
+    }
+}

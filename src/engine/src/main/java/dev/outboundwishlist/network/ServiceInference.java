@@ -1,0 +1,263 @@
+package dev.outboundwishlist.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.template.Intrinsics;
+
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The AWS services a function's permissions show it calls, each with where that was read. A
+ * fenced function reaches AWS only through the VPC endpoints it is given, and what it may call is
+ * the best offline evidence of what it does call. Only what the template says is read: a role or
+ * policy defined elsewhere, or an ARN built at deploy time, says nothing, and odd values are skipped.
+ */
+final class ServiceInference {
+
+    /**
+     * @param source human-readable origin, e.g.
+     *               "policy template SQSSendMessagePolicy (Resources/Fn/Properties/Policies/1)"
+     */
+    record Inference(String service, String source) {
+    }
+
+    private static final Comparator<Inference> ORDER =
+            Comparator.comparing(Inference::service).thenComparing(Inference::source);
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}");
+
+    private final JsonNode resources;
+    private final Set<Inference> found = new TreeSet<>(ORDER);
+
+    private ServiceInference(JsonNode resources) {
+        this.resources = resources;
+    }
+
+    /**
+     * @param functionId the function's logical id
+     * @param resources  the template's Resources, to follow the function's Role to an AWS::IAM::Role
+     *                   and find the policies attached to it
+     * @return by service, then source; empty for anything but a Lambda function
+     */
+    static List<Inference> of(String functionId, JsonNode resources) {
+        if (functionId == null || resources == null || !resources.isObject()) {
+            return List.of();
+        }
+        JsonNode function = resources.path(functionId);
+        JsonNode properties = function.path("Properties");
+        if (!properties.isObject()) {
+            return List.of();
+        }
+        TemplatePath path = TemplatePath.of("Resources", functionId, "Properties");
+        ServiceInference inference = new ServiceInference(resources);
+        switch (function.path("Type").asText()) {
+            case "AWS::Serverless::Function" -> inference.samFunction(properties, path);
+            case "AWS::Lambda::Function" -> {
+                inference.role(properties.get("Role"));
+                inference.tracing(properties.path("TracingConfig").path("Mode"), path.key("TracingConfig").key("Mode"),
+                        "TracingConfig.Mode");
+            }
+            default -> {
+            }
+        }
+        return List.copyOf(inference.found);
+    }
+
+    private void samFunction(JsonNode properties, TemplatePath path) {
+        JsonNode role = properties.get("Role");
+        // SAM creates a role from Policies only when no Role is given, and ignores them otherwise.
+        if (role != null && !role.isNull()) {
+            role(role);
+        } else {
+            JsonNode policies = properties.path("Policies");
+            if (policies.isArray()) {
+                for (int i = 0; i < policies.size(); i++) {
+                    samPolicy(policies.get(i), path.key("Policies").index(i));
+                }
+            } else {
+                samPolicy(policies, path.key("Policies"));
+            }
+        }
+        tracing(properties.path("Tracing"), path.key("Tracing"), "Tracing");
+    }
+
+    /** Active tracing sends segments to X-Ray from inside the function's environment, over its network. */
+    private void tracing(JsonNode mode, TemplatePath path, String what) {
+        if (mode.isTextual() && mode.textValue().equals("Active")) {
+            add("xray", what + ": Active", path);
+        }
+    }
+
+    /** One SAM Policies item: a managed policy, an inline document or a policy template. */
+    private void samPolicy(JsonNode item, TemplatePath path) {
+        if (item.isTextual() || Intrinsics.isIntrinsic(item)) {
+            managedPolicy(item, path, true);
+        } else if (item.isObject() && item.has("Statement")) {
+            document(item, path);
+        } else if (item.isObject() && item.size() == 1) {
+            String name = item.fieldNames().next();
+            for (String service : KnownPolicies.SAM_TEMPLATES.getOrDefault(name, Set.of())) {
+                add(service, "policy template " + name, path);
+            }
+        }
+    }
+
+    /**
+     * A managed policy given by ARN (literal, or with Fn::Sub placeholders around a literal name),
+     * by name where SAM allows it, or by Ref to an AWS::IAM::ManagedPolicy in the template.
+     */
+    private void managedPolicy(JsonNode value, TemplatePath path, boolean nameAllowed) {
+        if (value.isObject() && value.size() == 1 && value.path("Ref").isTextual()) {
+            String id = value.get("Ref").textValue();
+            if (isType(id, "AWS::IAM::ManagedPolicy")) {
+                document(resources.get(id).path("Properties").path("PolicyDocument"),
+                        TemplatePath.of("Resources", id, "Properties", "PolicyDocument"));
+            }
+            return;
+        }
+        JsonNode text = value;
+        if (Intrinsics.isIntrinsic(value)) {
+            // Only Fn::Sub keeps the name readable; any other intrinsic is resolved at deploy time.
+            JsonNode sub = value.path("Fn::Sub");
+            text = sub.isArray() ? sub.path(0) : sub;
+        }
+        if (!text.isTextual()) {
+            return;
+        }
+        // Placeholders such as ${AWS::Partition} hold colons; only their place matters here.
+        String arn = PLACEHOLDER.matcher(text.textValue()).replaceAll(Matcher.quoteReplacement("${}"));
+        String name;
+        if (arn.startsWith("arn:")) {
+            // arn:PARTITION:iam::aws:policy/PATH/NAME; a customer's policy of the same name is not AWS's.
+            String[] parts = arn.split(":", 6);
+            if (parts.length < 6 || !parts[2].equals("iam") || !parts[4].equals("aws")
+                    || !parts[5].startsWith("policy/")) {
+                return;
+            }
+            name = parts[5].substring(parts[5].lastIndexOf('/') + 1);
+        } else if (nameAllowed && value.isTextual()) {
+            name = text.textValue();
+        } else {
+            return;
+        }
+        for (String service : KnownPolicies.AWS_MANAGED.getOrDefault(name, Set.of())) {
+            add(service, "managed policy " + name, path);
+        }
+    }
+
+    /** Follows a function's Role to an AWS::IAM::Role in the template. */
+    private void role(JsonNode value) {
+        String id = roleId(value);
+        if (id == null || !isType(id, "AWS::IAM::Role")) {
+            return;
+        }
+        JsonNode properties = resources.get(id).path("Properties");
+        TemplatePath path = TemplatePath.of("Resources", id, "Properties");
+        JsonNode managed = properties.path("ManagedPolicyArns");
+        for (int i = 0; managed.isArray() && i < managed.size(); i++) {
+            managedPolicy(managed.get(i), path.key("ManagedPolicyArns").index(i), false);
+        }
+        JsonNode inline = properties.path("Policies");
+        for (int i = 0; inline.isArray() && i < inline.size(); i++) {
+            document(inline.get(i).path("PolicyDocument"), path.key("Policies").index(i).key("PolicyDocument"));
+        }
+        attachedPolicies(id);
+    }
+
+    /** {@code !GetAtt R.Arn} in either form, or {@code !Ref R}: the role's logical id, else null. */
+    private static String roleId(JsonNode value) {
+        if (value == null || !Intrinsics.isIntrinsic(value)) {
+            return null;
+        }
+        JsonNode ref = value.path("Ref");
+        if (ref.isTextual()) {
+            return ref.textValue();
+        }
+        JsonNode getAtt = value.path("Fn::GetAtt");
+        if (getAtt.isTextual() && getAtt.textValue().endsWith(".Arn")) {
+            return getAtt.textValue().substring(0, getAtt.textValue().length() - ".Arn".length());
+        }
+        if (getAtt.isArray() && getAtt.size() == 2 && getAtt.get(0).isTextual()
+                && getAtt.get(1).asText().equals("Arn")) {
+            return getAtt.get(0).textValue();
+        }
+        return null;
+    }
+
+    /** AWS::IAM::Policy and ManagedPolicy resources listing {@code !Ref role} in Roles, and RolePolicy naming it. */
+    private void attachedPolicies(String roleId) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            JsonNode properties = resource.getValue().path("Properties");
+            String type = resource.getValue().path("Type").asText();
+            boolean attached = switch (type) {
+                case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> {
+                    JsonNode roles = properties.path("Roles");
+                    boolean listed = false;
+                    for (int i = 0; roles.isArray() && i < roles.size(); i++) {
+                        listed |= isRefTo(roles.get(i), roleId);
+                    }
+                    yield listed;
+                }
+                case "AWS::IAM::RolePolicy" -> isRefTo(properties.path("RoleName"), roleId);
+                default -> false;
+            };
+            if (attached) {
+                document(properties.path("PolicyDocument"),
+                        TemplatePath.of("Resources", resource.getKey(), "Properties", "PolicyDocument"));
+            }
+        }
+    }
+
+    private static boolean isRefTo(JsonNode value, String id) {
+        return value.size() == 1 && value.path("Ref").isTextual() && value.get("Ref").textValue().equals(id);
+    }
+
+    private boolean isType(String id, String type) {
+        JsonNode resource = resources.get(id);
+        return resource != null && resource.path("Type").asText().equals(type);
+    }
+
+    /** A policy document: its Statement, one mapping or a list of them. */
+    private void document(JsonNode document, TemplatePath path) {
+        JsonNode statement = document.path("Statement");
+        if (statement.isArray()) {
+            for (int i = 0; i < statement.size(); i++) {
+                statement(statement.get(i), path.key("Statement").index(i));
+            }
+        } else {
+            statement(statement, path.key("Statement"));
+        }
+    }
+
+    /** An Allow statement's actions, each service named by the first action that grants it. */
+    private void statement(JsonNode statement, TemplatePath path) {
+        JsonNode effect = statement.path("Effect");
+        if (!effect.isTextual() || !effect.textValue().equals("Allow")) {
+            return;
+        }
+        JsonNode action = statement.path("Action");
+        Map<String, String> first = new LinkedHashMap<>();
+        for (JsonNode one : action.isArray() ? action : List.of(action)) {
+            if (one.isTextual()) {
+                IamActions.services(one.textValue()).forEach(service -> first.putIfAbsent(service, one.textValue()));
+            }
+        }
+        first.forEach((service, name) -> add(service, "action " + name, path));
+    }
+
+    private void add(String service, String what, TemplatePath path) {
+        // Every name comes from this package's tables; the check keeps a typo from reaching a template.
+        if (AwsServices.isKnown(service)) {
+            found.add(new Inference(service, what + " (" + path + ")"));
+        }
+    }
+}

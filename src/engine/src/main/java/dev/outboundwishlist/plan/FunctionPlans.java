@@ -1,0 +1,67 @@
+package dev.outboundwishlist.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.outboundwishlist.network.NetworkPlan;
+import dev.outboundwishlist.network.OutboundAccess;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What each fenced function can reach, read from the network plan and the expanded template. */
+final class FunctionPlans {
+
+    private FunctionPlans() {
+    }
+
+    static List<ExpansionPlan.FunctionPlan> of(NetworkPlan network, JsonNode expanded) {
+        List<ExpansionPlan.FunctionPlan> functions = new ArrayList<>();
+        for (NetworkPlan.Function function : network.functions()) {
+            NetworkPlan.Profile profile = function.profile();
+            List<String> reaches = new ArrayList<>();
+            for (OutboundAccess.AllowEntry entry : profile.entries()) {
+                reaches.add(describe(entry, profile.egress()));
+            }
+            List<String> services = function.services().stream().map(s -> s.name() + " ("
+                    + (s.name().equals("s3") || s.name().equals("dynamodb") ? "gateway" : "interface")
+                    + " endpoint): " + String.join("; ", s.sources())).toList();
+            JsonNode vpcConfig = expanded.path("Resources").path(function.id()).path("Properties").path("VpcConfig");
+            List<String> resources = new ArrayList<>();
+            vpcConfig.path("SecurityGroupIds").forEach(g -> resources.add("security group " + g.path("Ref").asText()));
+            List<String> subnets = new ArrayList<>();
+            vpcConfig.path("SubnetIds").forEach(s -> subnets.add(s.path("Ref").asText()));
+            resources.add("subnets " + String.join(", ", subnets) + " (shared by " + String.join(", ",
+                    profile.functionIds()) + ")");
+            functions.add(new ExpansionPlan.FunctionPlan(function.id(), profile.name(), egress(profile), reaches,
+                    services, resources));
+        }
+        return functions;
+    }
+
+    private static String egress(NetworkPlan.Profile profile) {
+        return switch (profile.egress()) {
+            case NONE -> "no public egress: the route table has no way out";
+            case FIREWALL -> "to the allow-list only, through Network Firewall and NAT";
+            case NAT -> profile.hasDomains()
+                    ? "to the allow-list only, through NAT; domains checked by the DNS Firewall alone"
+                    : "to the allow-list only, through NAT; the security group allows the listed networks only";
+        };
+    }
+
+    private static String describe(OutboundAccess.AllowEntry entry, NetworkPlan.Egress egress) {
+        if (entry instanceof OutboundAccess.Domain domain) {
+            List<String> ports = new ArrayList<>();
+            for (int port : domain.ports()) {
+                ports.add(port + (port == 80 ? " (HTTP Host checked)" : " (TLS server name checked)"));
+            }
+            String name = (domain.wildcard() ? "*." : "") + domain.name();
+            return egress == NetworkPlan.Egress.FIREWALL ? name + " on " + String.join(", ", ports)
+                    : name + " on " + domain.ports() + " (by name resolution only: a raw IP address is not checked)";
+        }
+        OutboundAccess.Cidr cidr = (OutboundAccess.Cidr) entry;
+        if (cidr.cidr().contains(":")) {
+            return cidr.cidr() + ": never reached (the fenced network has no IPv6)";
+        }
+        return cidr.cidr() + " " + (cidr.protocol().equals("all") ? "tcp and udp" : cidr.protocol()) + " on "
+                + (cidr.ports().isEmpty() ? "all ports" : "ports " + cidr.ports());
+    }
+}

@@ -1,0 +1,141 @@
+package dev.outboundwishlist.network.evaluator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a VPC endpoint policy lets any principal make any request of the service to resources
+ * owned by one account. IAM semantics, narrowed to that question: an explicit Deny that can apply
+ * wins; otherwise some Allow must apply to every principal ("*"), every action of the service
+ * ("*" or "prefix:*") and the account's resources ("*" or an ARN whose account field matches).
+ * Conditions: String(Not)Equals / String(Not)Like (and their IfExists forms) on
+ * aws:ResourceAccount; any other condition key is unknown, so an Allow carrying it does not
+ * count and a Deny carrying it does (both the safe side). NotPrincipal/NotAction/NotResource are
+ * rejected with an exception.
+ */
+final class EndpointPolicy {
+
+    /** Endpoint service name -> IAM action prefix, where they differ. */
+    private static final Map<String, String> ACTION_PREFIX = Map.of(
+            "kinesis-streams", "kinesis", "kinesis-firehose", "firehose", "ecr.api", "ecr", "ecr.dkr", "ecr",
+            "monitoring", "cloudwatch", "sagemaker.runtime", "sagemaker", "email-smtp", "ses", "email", "ses");
+
+    private EndpointPolicy() {
+    }
+
+    static boolean allowsAccount(JsonNode policy, String service, String account) {
+        if (!Cfn.isPresent(policy)) {
+            return true; // no PolicyDocument: the default policy allows full access
+        }
+        String prefix = ACTION_PREFIX.getOrDefault(service, service);
+        boolean allowed = false;
+        for (JsonNode statement : list(policy.path("Statement"))) {
+            for (String key : List.of("NotPrincipal", "NotAction", "NotResource")) {
+                if (statement.has(key)) {
+                    throw new IllegalArgumentException("endpoint policy " + key + " is not modelled");
+                }
+            }
+            boolean deny = "Deny".equals(statement.path("Effect").asText());
+            if (deny) {
+                if (anyPrincipalIn(statement) && actionsOverlap(statement, prefix)
+                        && resourceMatches(statement, account) && conditionHolds(statement, account, true)) {
+                    return false;
+                }
+            } else if (everyPrincipal(statement) && everyAction(statement, prefix)
+                    && resourceMatches(statement, account) && conditionHolds(statement, account, false)) {
+                allowed = true;
+            }
+        }
+        return allowed;
+    }
+
+    private static boolean everyPrincipal(JsonNode statement) {
+        JsonNode p = statement.path("Principal");
+        return p.isTextual() ? p.asText().equals("*") : texts(p.path("AWS")).contains("*");
+    }
+
+    /** A Deny naming particular principals still denies those; count it as applying. */
+    private static boolean anyPrincipalIn(JsonNode statement) {
+        return Cfn.isPresent(statement.path("Principal"));
+    }
+
+    private static boolean everyAction(JsonNode statement, String prefix) {
+        return texts(statement.path("Action")).stream().map(a -> a.toLowerCase(Locale.ROOT))
+                .anyMatch(a -> a.equals("*") || a.equals(prefix + ":*"));
+    }
+
+    private static boolean actionsOverlap(JsonNode statement, String prefix) {
+        return texts(statement.path("Action")).stream().map(a -> a.toLowerCase(Locale.ROOT))
+                .anyMatch(a -> a.equals("*") || a.startsWith(prefix + ":"));
+    }
+
+    private static boolean resourceMatches(JsonNode statement, String account) {
+        for (String r : texts(statement.path("Resource"))) {
+            if (r.equals("*")) {
+                return true;
+            }
+            String[] parts = r.split(":", 6);
+            if (parts.length >= 5 && glob(parts[4]).matcher(account).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code unknownMeans} is the answer for a condition the model cannot evaluate. */
+    private static boolean conditionHolds(JsonNode statement, String account, boolean unknownMeans) {
+        for (Map.Entry<String, JsonNode> operator : statement.path("Condition").properties()) {
+            String op = operator.getKey().replace("IfExists", "");
+            boolean known = List.of("StringEquals", "StringNotEquals", "StringLike", "StringNotLike").contains(op);
+            for (Map.Entry<String, JsonNode> test : operator.getValue().properties()) {
+                if (!known || !test.getKey().equalsIgnoreCase("aws:ResourceAccount")) {
+                    if (unknownMeans) {
+                        continue;
+                    }
+                    return false;
+                }
+                List<String> values = texts(test.getValue());
+                boolean hit = op.endsWith("Equals") ? values.contains(account)
+                        : values.stream().anyMatch(v -> glob(v).matcher(account).matches());
+                if (op.contains("Not") == hit) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Pattern glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static List<JsonNode> list(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(out::add);
+        } else if (Cfn.isPresent(node)) {
+            out.add(node);
+        }
+        return out;
+    }
+
+    private static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : list(node)) {
+            String t = Cfn.text(n);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}
