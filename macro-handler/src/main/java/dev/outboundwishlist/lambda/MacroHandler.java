@@ -34,8 +34,8 @@ public final class MacroHandler implements RequestStreamHandler {
      */
     public MacroHandler() {
         this(Engine.standard("true".equals(System.getenv("ONLINE_LOOKUPS"))
-                ? AwsLookups.forPartition(Environment.partitionOf(
-                        Optional.ofNullable(System.getenv("AWS_REGION")).orElse(Environment.DEFAULT_REGION)))
+                ? AwsLookups.forRegion(Optional.ofNullable(System.getenv("AWS_REGION"))
+                        .orElse(Environment.DEFAULT_REGION))
                 : Lookups.OFFLINE));
     }
 

@@ -34,7 +34,7 @@ final class StackOptions {
     List<String> parameters = new ArrayList<>();
 
     Lookups lookups() {
-        return online ? AwsLookups.forPartition(Environment.partitionOf(region)) : Lookups.OFFLINE;
+        return online ? AwsLookups.forRegion(region) : Lookups.OFFLINE;
     }
 
     /** The options as CloudFormation would pass them; a malformed value is a usage error. */

@@ -38,6 +38,7 @@ public enum DiagnosticCode {
     NETWORK_EXTERNAL_FUNCTION_ROLE("OWL208", Severity.WARNING, "A fenced function's role is not in the template, so the macro cannot attach the VPC-access policy."),
     NETWORK_DNS_ONLY_ENFORCEMENT("OWL209", Severity.WARNING, "Domains are enforced by the DNS Firewall alone: a connection to a raw IP address bypasses it."),
     NETWORK_NOTE("OWL210", Severity.INFO, "How the fence was built where a choice was made for you."),
+    NETWORK_ZONES("OWL211", Severity.ERROR, "Too few Availability Zones offer every endpoint service the functions need."),
 
     ROLE_ARN_NOT_ON_TASK("OWL301", Severity.ERROR, "A task-level RoleArn is written on a state that is not a Task."),
     ROLE_ARN_WITH_CREDENTIALS("OWL302", Severity.ERROR, "A task has both RoleArn and Credentials (or RoleArn and RoleArn.$)."),

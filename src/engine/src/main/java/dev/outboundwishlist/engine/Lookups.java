@@ -1,6 +1,7 @@
 package dev.outboundwishlist.engine;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The optional questions the macro may ask AWS, each degrading to a clear note when it cannot be
@@ -9,12 +10,38 @@ import java.util.List;
  */
 public interface Lookups {
 
+    /** Why nothing was asked, when lookups are off. */
+    String OFF = "online checks are off: --online, or the macro's OnlineLookups parameter";
+
     /** No AWS calls at all: the CLI's default. */
-    Lookups OFFLINE = (role, targets) -> new AssumeRoleCheck.Unavailable(
-            "online checks are off: --online, or the macro's OnlineLookups parameter");
+    Lookups OFFLINE = (role, targets) -> new AssumeRoleCheck.Unavailable(OFF);
 
     /** Does the role's own policy allow {@code sts:AssumeRole} on every one of the target role ARNs? */
     AssumeRoleCheck canAssume(String roleArn, List<String> targetRoleArns);
+
+    /**
+     * What EC2 says about the Region's network: its available zones, the zones offering each of
+     * the endpoint services (named {@code com.amazonaws.REGION.NAME}), and the S3 and DynamoDB
+     * prefix list ids.
+     */
+    default NetworkFacts networkFacts(String region, List<String> endpointServices) {
+        return new NetworkFacts.Unavailable(OFF);
+    }
+
+    sealed interface NetworkFacts {
+
+        /**
+         * @param zones          available zone names, sorted
+         * @param serviceZones   for each endpoint service name asked about that exists, the zones offering it
+         * @param prefixLists    {@code s3} and {@code dynamodb} to their prefix list ids, where found
+         */
+        record Known(List<String> zones, Map<String, List<String>> serviceZones, Map<String, String> prefixLists)
+                implements NetworkFacts {
+        }
+
+        record Unavailable(String reason) implements NetworkFacts {
+        }
+    }
 
     /** The answer of an IAM policy simulation. */
     sealed interface AssumeRoleCheck {

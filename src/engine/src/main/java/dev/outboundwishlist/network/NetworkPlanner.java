@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.engine.Lookups;
 import dev.outboundwishlist.engine.Settings;
 import dev.outboundwishlist.network.NetworkPlan.Egress;
 import dev.outboundwishlist.network.NetworkPlan.Function;
@@ -44,7 +45,25 @@ final class NetworkPlanner {
 
     /** The plan, or empty when something stands in the way (reported). */
     Optional<NetworkPlan> plan(List<FencedFunction> fenced) {
-        List<Zone> zones = zones();
+        Map<String, List<Service>> servicesByFunction = new LinkedHashMap<>();
+        Map<String, List<String>> interfaceSources = new TreeMap<>();
+        for (FencedFunction function : fenced) {
+            List<Service> services = services(function);
+            servicesByFunction.put(function.id(), services);
+            for (Service service : services) {
+                if (!AwsServices.GATEWAY.contains(service.name())) {
+                    interfaceSources.computeIfAbsent(service.name(), k -> new ArrayList<>())
+                            .addAll(service.sources().stream().map(s -> function.id() + ": " + s).toList());
+                }
+            }
+        }
+        Lookups.NetworkFacts facts = context.lookups().networkFacts(context.environment().region(),
+                interfaceSources.keySet().stream().map(this::endpointServiceName).toList());
+        Optional<List<Zone>> chosen = zones(facts, interfaceSources.keySet(), fenced);
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Zone> zones = chosen.get();
         Map<List<OutboundAccess.AllowEntry>, List<FencedFunction>> byProfile = groupByProfile(fenced);
         Ipv4Block vpc = Ipv4Block.parse(settings.vpcCidr());
         int subnetPrefix = Math.min(vpc.prefix() + 6, 28);
@@ -71,18 +90,11 @@ final class NetworkPlanner {
                     entry.getValue().stream().map(FencedFunction::id).toList()));
         }
         List<Function> functions = new ArrayList<>();
-        Map<String, List<String>> interfaceSources = new TreeMap<>();
         for (FencedFunction function : fenced) {
             Profile profile = profiles.stream().filter(p -> p.functionIds().contains(function.id())).findFirst()
                     .orElseThrow();
-            List<Service> services = services(function);
-            for (Service service : services) {
-                if (!AwsServices.GATEWAY.contains(service.name())) {
-                    interfaceSources.computeIfAbsent(service.name(), k -> new ArrayList<>())
-                            .addAll(service.sources().stream().map(s -> function.id() + ": " + s).toList());
-                }
-            }
-            functions.add(new Function(function.id(), profile, function.access(), services));
+            functions.add(new Function(function.id(), profile, function.access(),
+                    servicesByFunction.get(function.id())));
         }
         boolean firewall = profiles.stream().anyMatch(p -> p.egress() == Egress.FIREWALL);
         boolean internet = profiles.stream().anyMatch(p -> !p.isolated());
@@ -93,12 +105,51 @@ final class NetworkPlanner {
                 subnets(vpc, subnetPrefix, 0, zones.subList(0, nats)),
                 firewall ? subnets(vpc, subnetPrefix, 1, zones) : List.of(),
                 endpoints.isEmpty() ? List.of() : subnets(vpc, subnetPrefix, 2, zones),
-                List.copyOf(profiles), List.copyOf(functions), endpoints, prefixLists(), settings.dnsFirewall());
+                List.copyOf(profiles), List.copyOf(functions), endpoints, prefixLists(facts), settings.dnsFirewall());
         return gatewayAccessPossible(plan) ? Optional.of(plan) : Optional.empty();
     }
 
+    private String endpointServiceName(String service) {
+        return "com.amazonaws." + context.environment().region() + "." + service;
+    }
+
+    /**
+     * Online, the first zones (by name) that offer every interface endpoint service needed;
+     * offline, the Region's first zones as CloudFormation lists them at deploy.
+     */
+    private Optional<List<Zone>> zones(Lookups.NetworkFacts facts, java.util.Set<String> services,
+                                       List<FencedFunction> fenced) {
+        int wanted = settings.availabilityZones();
+        if (facts instanceof Lookups.NetworkFacts.Known known) {
+            List<String> offering = known.zones().stream().filter(zone -> services.stream().allMatch(service ->
+                    known.serviceZones().getOrDefault(endpointServiceName(service), List.of()).contains(zone)))
+                    .toList();
+            if (offering.size() < wanted) {
+                context.diagnostics().report(DiagnosticCode.NETWORK_ZONES, fenced.get(0).access().path(),
+                        "needs " + wanted + " Availability Zones offering every endpoint service the functions use ("
+                                + String.join(", ", services) + "), but only " + offering.size() + " of "
+                                + context.environment().region() + " do" + (offering.isEmpty() ? "" : " ("
+                                + String.join(", ", offering) + ")") + "; set Metadata.OutboundWishlist.Network."
+                                + "AvailabilityZones to " + Math.max(1, offering.size()) + ", or list fewer services");
+                return Optional.empty();
+            }
+            List<Zone> zones = new ArrayList<>();
+            for (int i = 0; i < wanted; i++) {
+                zones.add(new Zone(i, String.valueOf((char) ('A' + i)), NODES.textNode(offering.get(i))));
+            }
+            return Optional.of(zones);
+        }
+        if (!services.isEmpty()) {
+            context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, fenced.get(0).access().path(), "uses the "
+                    + "Region's first " + wanted + " Availability Zones (Fn::GetAZs), not checked to offer the "
+                    + String.join(", ", services) + " endpoint service(s): "
+                    + ((Lookups.NetworkFacts.Unavailable) facts).reason());
+        }
+        return Optional.of(offlineZones());
+    }
+
     /** Offline the zones are the Region's first ones, chosen by CloudFormation at deploy. */
-    private List<Zone> zones() {
+    private List<Zone> offlineZones() {
         List<Zone> zones = new ArrayList<>();
         for (int i = 0; i < settings.availabilityZones(); i++) {
             ObjectNode select = NODES.objectNode();
@@ -169,15 +220,18 @@ final class NetworkPlanner {
         return sources.entrySet().stream().map(e -> new Service(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 
-    private PrefixLists prefixLists() {
+    /** Settings first, then what EC2 said, then the table of known Regions. */
+    private PrefixLists prefixLists(Lookups.NetworkFacts facts) {
         Map<String, String> configured = settings.prefixLists();
+        Map<String, String> found = facts instanceof Lookups.NetworkFacts.Known known ? known.prefixLists() : Map.of();
         String region = context.environment().region();
-        Optional<String> s3 = Optional.ofNullable(configured.get("S3"))
+        Optional<String> s3 = Optional.ofNullable(configured.get("S3")).or(() -> Optional.ofNullable(found.get("s3")))
                 .or(() -> PrefixListIds.known(region, "s3"));
         Optional<String> dynamodb = Optional.ofNullable(configured.get("DynamoDB"))
+                .or(() -> Optional.ofNullable(found.get("dynamodb")))
                 .or(() -> PrefixListIds.known(region, "dynamodb"));
-        String source = configured.isEmpty() ? "the table of known Regions, for " + region
-                : "Metadata.OutboundWishlist.Network.PrefixLists, else the table of known Regions, for " + region;
+        String source = (configured.isEmpty() ? "" : "the PrefixLists setting, then ")
+                + (found.isEmpty() ? "" : "EC2, then ") + "the table of known Regions, for " + region;
         return new PrefixLists(s3, dynamodb, source);
     }
 

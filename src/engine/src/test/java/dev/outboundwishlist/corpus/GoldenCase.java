@@ -11,6 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.outboundwishlist.engine.Lookups;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -42,7 +47,39 @@ public record GoldenCase(String name, Path folder, Path input) {
     }
 
     public ExpansionResult expand() {
-        return Engine.standard().run(input, environment());
+        return Engine.standard(lookups()).run(input, environment());
+    }
+
+    /**
+     * Offline, unless a {@code network-facts.json} file holds what EC2 would answer
+     * ({@code zones}, {@code serviceZones}, {@code prefixLists}): the online lookups, mocked.
+     */
+    public Lookups lookups() {
+        Optional<String> text = read(folder.resolve("network-facts.json"));
+        if (text.isEmpty()) {
+            return Lookups.OFFLINE;
+        }
+        try {
+            JsonNode facts = new ObjectMapper().readTree(text.get());
+            ObjectMapper json = new ObjectMapper();
+            Lookups.NetworkFacts known = new Lookups.NetworkFacts.Known(
+                    json.convertValue(facts.get("zones"), new TypeReference<List<String>>() { }),
+                    json.convertValue(facts.get("serviceZones"), new TypeReference<Map<String, List<String>>>() { }),
+                    json.convertValue(facts.get("prefixLists"), new TypeReference<Map<String, String>>() { }));
+            return new Lookups() {
+                @Override
+                public AssumeRoleCheck canAssume(String roleArn, List<String> targetRoleArns) {
+                    return new AssumeRoleCheck.Unavailable("not mocked");
+                }
+
+                @Override
+                public NetworkFacts networkFacts(String region, List<String> endpointServices) {
+                    return known;
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Cases run as in us-east-1 in account 123456789012 unless a {@code region} file says otherwise. */

@@ -1,9 +1,16 @@
 package dev.outboundwishlist.online;
 
+import dev.outboundwishlist.engine.Environment;
 import dev.outboundwishlist.engine.Lookups;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointServicesResponse;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ServiceDetail;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
 import software.amazon.awssdk.services.iam.model.IamException;
@@ -13,6 +20,9 @@ import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,15 +32,26 @@ import java.util.function.Supplier;
 public final class AwsLookups implements Lookups {
 
     private final Supplier<IamClient> iam;
+    private final Function<String, Ec2Client> ec2;
     private IamClient client;
 
-    AwsLookups(Supplier<IamClient> iam) {
+    AwsLookups(Supplier<IamClient> iam, Function<String, Ec2Client> ec2) {
         this.iam = iam;
+        this.ec2 = ec2;
     }
 
-    /** Lookups with the default credential chain; IAM is global within the stack's partition. */
-    public static AwsLookups forPartition(String partition) {
-        Region iamRegion = switch (partition) {
+    AwsLookups(Supplier<IamClient> iam) {
+        this(iam, region -> {
+            throw new IllegalStateException("no EC2 client in this test");
+        });
+    }
+
+    /**
+     * Lookups with the default credential chain: IAM is global within the stack's partition,
+     * EC2 answers for the stack's Region.
+     */
+    public static AwsLookups forRegion(String region) {
+        Region iamRegion = switch (Environment.partitionOf(region)) {
             case "aws-cn" -> Region.AWS_CN_GLOBAL;
             case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
             default -> Region.AWS_GLOBAL;
@@ -38,7 +59,53 @@ public final class AwsLookups implements Lookups {
         return new AwsLookups(() -> IamClient.builder()
                 .region(iamRegion)
                 .httpClient(UrlConnectionHttpClient.create())
-                .build());
+                .build(),
+                name -> Ec2Client.builder().region(Region.of(name)).httpClient(UrlConnectionHttpClient.create()).build());
+    }
+
+    /**
+     * Three read-only calls: available zones, the zones of each endpoint service, and the AWS
+     * prefix lists of S3 and DynamoDB. Any failure makes the whole answer unavailable, with why.
+     */
+    @Override
+    public NetworkFacts networkFacts(String region, List<String> endpointServices) {
+        try (Ec2Client client = ec2.apply(region)) {
+            List<String> zones = client.describeAvailabilityZones(request -> request.filters(
+                            Filter.builder().name("zone-type").values("availability-zone").build(),
+                            Filter.builder().name("state").values("available").build()))
+                    .availabilityZones().stream().map(AvailabilityZone::zoneName).sorted().toList();
+            Map<String, List<String>> serviceZones = new TreeMap<>();
+            if (!endpointServices.isEmpty()) {
+                String token = null;
+                do {
+                    String next = token;
+                    DescribeVpcEndpointServicesResponse page = client.describeVpcEndpointServices(request -> request
+                            .serviceNames(endpointServices).nextToken(next));
+                    for (ServiceDetail detail : page.serviceDetails()) {
+                        serviceZones.put(detail.serviceName(), detail.availabilityZones().stream().sorted().toList());
+                    }
+                    token = page.nextToken();
+                } while (token != null && !token.isEmpty());
+            }
+            Map<String, String> prefixLists = new TreeMap<>();
+            for (String service : List.of("s3", "dynamodb")) {
+                String name = "com.amazonaws." + region + "." + service;
+                client.describeManagedPrefixLists(request -> request.filters(Filter.builder().name("prefix-list-name")
+                                .values(name).build()))
+                        .prefixLists().stream().filter(list -> name.equals(list.prefixListName())).findFirst()
+                        .ifPresent(list -> prefixLists.put(service, list.prefixListId()));
+            }
+            return new NetworkFacts.Known(zones, serviceZones, prefixLists);
+        } catch (Ec2Exception e) {
+            return new NetworkFacts.Unavailable(e.statusCode() == 403 || "UnauthorizedOperation".equals(
+                    e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())
+                    ? "not permitted to call ec2:Describe* (zones, endpoint services, prefix lists)"
+                    : "EC2 answered " + e.statusCode());
+        } catch (SdkException e) {
+            String message = String.valueOf(e.getMessage());
+            return new NetworkFacts.Unavailable(message.contains("credentials")
+                    ? "no AWS credentials were found" : "AWS could not be reached (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     @Override
