@@ -39,6 +39,8 @@ public enum DiagnosticCode {
     NETWORK_DNS_ONLY_ENFORCEMENT("OWL209", Severity.WARNING, "Domains are enforced by the DNS Firewall alone: a connection to a raw IP address bypasses it."),
     NETWORK_NOTE("OWL210", Severity.INFO, "How the fence was built where a choice was made for you."),
     NETWORK_ZONES("OWL211", Severity.ERROR, "Too few Availability Zones offer every endpoint service the functions need."),
+    NETWORK_WEAKENED("OWL212", Severity.WARNING, "A network setting opens a way out the fence would otherwise close (DNS, open endpoints)."),
+    NETWORK_TOO_MANY_RULES("OWL213", Severity.ERROR, "A fenced function's security group would need more egress rules than AWS allows."),
 
     ROLE_ARN_NOT_ON_TASK("OWL301", Severity.ERROR, "A task-level RoleArn is written on a state that is not a Task."),
     ROLE_ARN_WITH_CREDENTIALS("OWL302", Severity.ERROR, "A task has both RoleArn and Credentials (or RoleArn and RoleArn.$)."),

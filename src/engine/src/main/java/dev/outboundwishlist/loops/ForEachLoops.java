@@ -35,11 +35,7 @@ public final class ForEachLoops implements Extension {
             }
             TemplatePath loop = TemplatePath.of("Resources", entry.getKey());
             firstExtensionKey(entry.getValue().get(2), loop.index(2)).ifPresent(path -> {
-                if (path.segments().get(path.segments().size() - 1).equals("OutboundNetworkAccess")) {
-                    // Whatever the order, the macro will reject it once the loop is expanded.
-                    context.diagnostics().report(DiagnosticCode.NOT_YET_SUPPORTED, path, "OutboundNetworkAccess "
-                            + "cannot be expanded by this version yet, inside Fn::ForEach as anywhere else");
-                } else if (loopsExpandedFirst) {
+                if (loopsExpandedFirst) {
                     context.diagnostics().report(DiagnosticCode.EXTENSION_IN_LOOP, Severity.WARNING, path,
                             "is inside Fn::ForEach, which only CloudFormation expands (AWS::LanguageExtensions runs "
                                     + "before this macro there), so this tool can neither check nor expand it here");

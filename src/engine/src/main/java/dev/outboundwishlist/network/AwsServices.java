@@ -18,7 +18,7 @@ final class AwsServices {
             "kinesis-streams", "kinesis-firehose", "logs", "monitoring", "lambda", "sts", "ecr.api", "ecr.dkr",
             "execute-api", "xray", "athena", "glue", "rds-data", "sagemaker.runtime", "bedrock-runtime",
             "bedrock-agent-runtime", "appconfigdata", "scheduler", "textract", "comprehend", "translate",
-            "rekognition", "email-smtp", "cloudformation", "ec2", "codeartifact.api", "elasticfilesystem"));
+            "rekognition", "cloudformation", "ec2", "codeartifact.api", "elasticfilesystem"));
 
     private AwsServices() {
     }

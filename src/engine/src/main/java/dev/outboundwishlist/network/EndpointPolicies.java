@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * VPC endpoint policies. An open endpoint lets code write to an attacker's bucket or queue — the
- * very exfiltration the fence is about — so endpoints allow only resources of the stack's own
- * account (and the trusted ones). That needs the service to report {@code aws:ResourceAccount}
- * on every request; for services where that is not certain (some calls name no resource, so
- * the condition would deny them) the endpoint stays open and a note says so.
+ * VPC endpoint policies. An open endpoint lets code write to an attacker's bucket or queue, or
+ * send anything with an attacker's own access keys — the very exfiltration the fence is about.
+ * So every endpoint allows only principals of the stack's own account (and the trusted ones),
+ * and, where every call of the service names a resource carrying {@code aws:ResourceAccount},
+ * only resources of those accounts too.
  */
 final class EndpointPolicies {
 
@@ -28,20 +28,27 @@ final class EndpointPolicies {
 
     /** The policy for a service's endpoint, or empty for full access. */
     static Optional<ObjectNode> of(String service, Settings.Network settings) {
-        if (settings.endpointPolicy() == Settings.EndpointPolicy.FullAccess || !OWN_ACCOUNT_CAPABLE.contains(service)) {
+        if (settings.endpointPolicy() == Settings.EndpointPolicy.FullAccess) {
             return Optional.empty();
         }
         ObjectNode document = NODES.objectNode();
         document.put("Version", "2012-10-17");
         ObjectNode statement = document.putArray("Statement").addObject();
-        statement.put("Sid", "OwnAccountResourcesOnly");
+        statement.put("Sid", "OwnAccountOnly");
         statement.put("Effect", "Allow");
         statement.put("Principal", "*");
         statement.put("Action", "*");
         statement.put("Resource", "*");
-        ArrayNode accounts = statement.putObject("Condition").putObject("StringEquals").putArray("aws:ResourceAccount");
-        accounts.addObject().put("Ref", "AWS::AccountId");
-        settings.trustedAccounts().forEach(accounts::add);
+        ObjectNode equals = statement.putObject("Condition").putObject("StringEquals");
+        accounts(equals.putArray("aws:PrincipalAccount"), settings);
+        if (OWN_ACCOUNT_CAPABLE.contains(service)) {
+            accounts(equals.putArray("aws:ResourceAccount"), settings);
+        }
         return Optional.of(document);
+    }
+
+    private static void accounts(ArrayNode list, Settings.Network settings) {
+        list.addObject().put("Ref", "AWS::AccountId");
+        settings.trustedAccounts().forEach(list::add);
     }
 }

@@ -39,7 +39,11 @@ public final class NetworkAccessExtension implements Extension {
                     + "functions in an existing VPC yet; remove it to let the macro build the network");
             return;
         }
-        new NetworkPlanner(context).plan(fenced).ifPresent(plan -> reportServices(context, plan));
+        new NetworkPlanner(context).plan(fenced).ifPresent(plan -> {
+            reportServices(context, plan);
+            checkRuleCounts(context, plan);
+        });
+        weakenedBySettings(context, fenced);
         if (context.settings().network().domainEnforcement() == Settings.DomainEnforcement.DnsFirewall) {
             fenced.stream().filter(f -> f.access().allowList().stream().anyMatch(OutboundAccess.Domain.class::isInstance))
                     .forEach(f -> context.diagnostics().report(DiagnosticCode.NETWORK_DNS_ONLY_ENFORCEMENT,
@@ -92,6 +96,41 @@ public final class NetworkAccessExtension implements Extension {
                     + "themselves");
         }
         return fenced;
+    }
+
+    /** Settings that switch part of the fence off are said out loud; one that leaves domains unchecked is an error. */
+    private static void weakenedBySettings(ExpansionContext context, List<FencedFunction> fenced) {
+        Settings.Network network = context.settings().network();
+        TemplatePath settings = TemplatePath.of("Metadata", "OutboundWishlist", "Network");
+        boolean domains = fenced.stream().anyMatch(f -> f.access().allowList().stream()
+                .anyMatch(OutboundAccess.Domain.class::isInstance));
+        if (!network.dnsFirewall() && network.domainEnforcement() == Settings.DomainEnforcement.DnsFirewall && domains) {
+            context.diagnostics().report(DiagnosticCode.INVALID_SETTING, settings.key("DnsFirewall"), "is false while "
+                    + "DomainEnforcement is DnsFirewall, so nothing would check the allow-listed domains; set "
+                    + "DnsFirewall: true, or DomainEnforcement: NetworkFirewall");
+        } else if (!network.dnsFirewall()) {
+            context.diagnostics().report(DiagnosticCode.NETWORK_WEAKENED, settings.key("DnsFirewall"), "is false: "
+                    + "every fenced function can send data out in DNS queries, which the VPC resolver forwards for "
+                    + "any public name even from subnets with no route out");
+        }
+        if (network.endpointPolicy() == Settings.EndpointPolicy.FullAccess) {
+            context.diagnostics().report(DiagnosticCode.NETWORK_WEAKENED, settings.key("EndpointPolicy"), "is "
+                    + "FullAccess: through the VPC endpoints, fenced functions can use any account's resources "
+                    + "(an attacker's bucket, say) and any account's credentials");
+        }
+    }
+
+    /** AWS allows 60 egress rules per security group by default; better said now than at deploy. */
+    private static void checkRuleCounts(ExpansionContext context, NetworkPlan plan) {
+        for (NetworkPlan.Function function : plan.functions()) {
+            int rules = SecurityGroupRules.egress(plan, function, context.root().textNode("group")).size();
+            if (rules > SecurityGroupRules.MAX_RULES) {
+                context.diagnostics().report(DiagnosticCode.NETWORK_TOO_MANY_RULES, function.access().path(),
+                        "needs " + rules + " egress rules in the function's security group, but AWS allows "
+                                + SecurityGroupRules.MAX_RULES + " by default; list port ranges as fewer entries, "
+                                + "use Protocol: tcp or udp rather than all, or merge networks");
+            }
+        }
     }
 
     /** Inferred services are announced, so a user sees why an endpoint (and its cost) appears. */
@@ -209,8 +248,7 @@ public final class NetworkAccessExtension implements Extension {
                             + "over IPv6, which " + what + " does not allow; remove it");
         }
         context.diagnostics().report(DiagnosticCode.INVALID_NETWORK_ACCESS, path.key("VpcConfig"), "is written "
-                + "beside " + what + ", which builds the function's network itself; remove VpcConfig, or "
-                + "describe your network in Metadata.OutboundWishlist.Network.ExistingVpc");
+                + "beside " + what + ", which builds the function's network itself; remove VpcConfig");
         return false;
     }
 }

@@ -33,7 +33,9 @@ import java.util.TreeMap;
 final class NetworkPlanner {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int FIXED_GROUPS = 3;
+    /** NAT, firewall, endpoints, isolated: fixed, so that adding an isolated profile moves nothing. */
+    private static final int FIXED_GROUPS = 4;
+    private static final int ISOLATED_GROUP = 3;
 
     private final ExpansionContext context;
     private final Settings.Network settings;
@@ -67,26 +69,28 @@ final class NetworkPlanner {
         Map<List<OutboundAccess.AllowEntry>, List<FencedFunction>> byProfile = groupByProfile(fenced);
         Ipv4Block vpc = Ipv4Block.parse(settings.vpcCidr());
         int subnetPrefix = Math.min(vpc.prefix() + 6, 28);
-        long needed = (long) (FIXED_GROUPS + byProfile.size()) * zones.size();
+        long allowLists = byProfile.keySet().stream().filter(entries -> !entries.isEmpty()).count();
+        long needed = (FIXED_GROUPS + allowLists) * zones.size();
         if (needed > vpc.count(subnetPrefix)) {
             context.diagnostics().report(DiagnosticCode.NETWORK_DOES_NOT_FIT, TemplatePath.of("Metadata",
                     "OutboundWishlist", "Network", "VpcCidr"), "'" + settings.vpcCidr() + "' holds "
                     + vpc.count(subnetPrefix) + " subnets of /" + subnetPrefix + ", but the network needs " + needed
-                    + ": NAT, firewall, endpoint and " + byProfile.size() + " profile subnet(s) in each of "
-                    + zones.size() + " Availability Zones; use a larger block (a /16 holds 64 subnets), fewer "
-                    + "zones, or fewer distinct allow-lists");
+                    + ": NAT, firewall, endpoint, isolated and " + allowLists + " allow-list subnet(s) in each of "
+                    + zones.size() + " Availability Zones; use fewer zones or fewer distinct allow-lists"
+                    + (vpc.prefix() > 16 ? ", or a larger block (a /16 holds 64 subnets)" : ""));
             return Optional.empty();
         }
         List<Profile> profiles = new ArrayList<>();
         int group = FIXED_GROUPS;
-        int allowLists = 0;
+        int allowListNumber = 0;
         for (Map.Entry<List<OutboundAccess.AllowEntry>, List<FencedFunction>> entry : byProfile.entrySet()) {
             boolean isolated = entry.getValue().get(0).access().isolated();
-            String name = isolated ? "Isolated" : "AllowList" + ++allowLists;
+            String name = isolated ? "Isolated" : "AllowList" + ++allowListNumber;
             Egress egress = isolated ? Egress.NONE : hasDomains(entry.getKey())
                     && settings.domainEnforcement() == Settings.DomainEnforcement.NetworkFirewall
                     ? Egress.FIREWALL : Egress.NAT;
-            profiles.add(new Profile(name, egress, entry.getKey(), subnets(vpc, subnetPrefix, group++, zones),
+            int slot = isolated ? ISOLATED_GROUP : group++;
+            profiles.add(new Profile(name, egress, entry.getKey(), subnets(vpc, subnetPrefix, slot, zones),
                     entry.getValue().stream().map(FencedFunction::id).toList()));
         }
         List<Function> functions = new ArrayList<>();

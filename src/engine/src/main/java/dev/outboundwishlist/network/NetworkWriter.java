@@ -270,16 +270,14 @@ final class NetworkWriter {
     }
 
     private void policy(String service, ObjectNode props) {
-        EndpointPolicies.of(service, settings).ifPresentOrElse(document -> props.set("PolicyDocument", document),
-                () -> {
-                    if (settings.endpointPolicy() == Settings.EndpointPolicy.OwnAccount) {
-                        plan.functions().stream().filter(f -> f.needs(service)).findFirst().ifPresent(f ->
-                                context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, f.access().path(), "the "
-                                        + service + " endpoint allows every resource, of any account: not every "
-                                        + service + " call names a resource, so limiting it to this account's "
-                                        + "resources would break calls"));
-                    }
-                });
+        EndpointPolicies.of(service, settings).ifPresent(document -> props.set("PolicyDocument", document));
+        if (settings.endpointPolicy() == Settings.EndpointPolicy.OwnAccount
+                && !EndpointPolicies.OWN_ACCOUNT_CAPABLE.contains(service)) {
+            plan.functions().stream().filter(f -> f.needs(service)).findFirst().ifPresent(f ->
+                    context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, f.access().path(), "the " + service
+                            + " endpoint admits only this account's principals, but not only its resources: not "
+                            + "every " + service + " call names a resource, so that limit would break calls"));
+        }
     }
 
     /** Allowed: the AWS services the functions use and every allow-listed domain; then nothing else. */
@@ -300,7 +298,10 @@ final class NetworkWriter {
                 ArrayNode domains = props.putArray("Domains");
                 patterns.forEach(p -> domains.add(p.contains("${") ? sub(p) : NODES.textNode(p)));
             }));
-            rules.add(dnsRule(allowed, 100, "ALLOW"));
+            ObjectNode allow = dnsRule(allowed, 100, "ALLOW");
+            // Allowed names often alias (CNAME) to names of the provider's choosing; follow them.
+            allow.put("FirewallDomainRedirectionAction", "TRUST_REDIRECTION_DOMAIN");
+            rules.add(allow);
         }
         String everything = add("DnsAllDomains", resource("AWS::Route53Resolver::FirewallDomainList", props -> {
             props.put("Name", "outboundwishlist-everything");
@@ -370,7 +371,7 @@ final class NetworkWriter {
         });
         String groupId = context.logicalIds().allocate(function.id(), "SecurityGroup");
         context.addResource(function.id(), groupId, group);
-        ObjectNode properties = (ObjectNode) context.resources().get(function.id()).get("Properties");
+        ObjectNode properties = ((ObjectNode) context.resources().get(function.id())).withObjectProperty("Properties");
         ObjectNode vpcConfig = NODES.objectNode();
         ArrayNode subnets = vpcConfig.putArray("SubnetIds");
         function.profile().subnets().forEach(s -> subnets.add(ref(ids.get(function.profile().name() + "Subnet"

@@ -221,6 +221,11 @@ final class OutboundAccessReader {
                     if (Integer.parseInt(octet) > 255) {
                         return Optional.of("is not a valid CIDR");
                     }
+                    if (octet.length() > 1 && octet.startsWith("0")) {
+                        // Some readers take a leading zero as octal; CloudFormation rejects it.
+                        return Optional.of("has a number with a leading zero; write " + octet.replaceFirst("^0+(?=.)", "")
+                                + " rather than " + octet);
+                    }
                 }
             }
             if (ipv6 && !address.matches("[0-9a-fA-F:.]+")) {

@@ -18,6 +18,9 @@ final class SecurityGroupRules {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String ANYWHERE = "0.0.0.0/0";
 
+    /** AWS's default quota of egress rules per security group. */
+    static final int MAX_RULES = 60;
+
     private SecurityGroupRules() {
     }
 

@@ -45,9 +45,9 @@ public final class GeneratedIam {
         return problems;
     }
 
-    /** An Allow whose every request must target a resource of the stack's account (or a trusted one). */
+    /** An Allow whose every request must come from the stack's account (or a trusted one). */
     private static boolean boundedToOwnAccount(JsonNode statement) {
-        JsonNode accounts = statement.path("Condition").path("StringEquals").path("aws:ResourceAccount");
+        JsonNode accounts = statement.path("Condition").path("StringEquals").path("aws:PrincipalAccount");
         return statement.path("Principal").asText().equals("*") && accounts.isArray()
                 && accounts.get(0).path("Ref").asText().equals("AWS::AccountId");
     }

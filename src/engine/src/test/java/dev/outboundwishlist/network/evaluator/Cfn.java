@@ -51,6 +51,10 @@ final class Cfn {
         this.accountId = accountId;
     }
 
+    String accountId() {
+        return accountId;
+    }
+
     String region() {
         return region;
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * wins; otherwise some Allow must apply to every principal ("*"), every action of the service
  * ("*" or "prefix:*") and the account's resources ("*" or an ARN whose account field matches).
  * Conditions: String(Not)Equals / String(Not)Like (and their IfExists forms) on
- * aws:ResourceAccount; any other condition key is unknown, so an Allow carrying it does not
+ * aws:ResourceAccount and aws:PrincipalAccount (the caller's account); any other condition key is unknown, so an Allow carrying it does not
  * count and a Deny carrying it does (both the safe side). NotPrincipal/NotAction/NotResource are
  * rejected with an exception.
  */
@@ -28,7 +28,8 @@ final class EndpointPolicy {
     private EndpointPolicy() {
     }
 
-    static boolean allowsAccount(JsonNode policy, String service, String account) {
+    /** Requests by a principal of {@code principalAccount} to resources of {@code account}. */
+    static boolean allowsAccount(JsonNode policy, String service, String account, String principalAccount) {
         if (!Cfn.isPresent(policy)) {
             return true; // no PolicyDocument: the default policy allows full access
         }
@@ -43,11 +44,11 @@ final class EndpointPolicy {
             boolean deny = "Deny".equals(statement.path("Effect").asText());
             if (deny) {
                 if (anyPrincipalIn(statement) && actionsOverlap(statement, prefix)
-                        && resourceMatches(statement, account) && conditionHolds(statement, account, true)) {
+                        && resourceMatches(statement, account) && conditionHolds(statement, account, principalAccount, true)) {
                     return false;
                 }
             } else if (everyPrincipal(statement) && everyAction(statement, prefix)
-                    && resourceMatches(statement, account) && conditionHolds(statement, account, false)) {
+                    && resourceMatches(statement, account) && conditionHolds(statement, account, principalAccount, false)) {
                 allowed = true;
             }
         }
@@ -88,20 +89,24 @@ final class EndpointPolicy {
     }
 
     /** {@code unknownMeans} is the answer for a condition the model cannot evaluate. */
-    private static boolean conditionHolds(JsonNode statement, String account, boolean unknownMeans) {
+    private static boolean conditionHolds(JsonNode statement, String account, String principalAccount,
+                                          boolean unknownMeans) {
         for (Map.Entry<String, JsonNode> operator : statement.path("Condition").properties()) {
             String op = operator.getKey().replace("IfExists", "");
             boolean known = List.of("StringEquals", "StringNotEquals", "StringLike", "StringNotLike").contains(op);
             for (Map.Entry<String, JsonNode> test : operator.getValue().properties()) {
-                if (!known || !test.getKey().equalsIgnoreCase("aws:ResourceAccount")) {
+                boolean resourceKey = test.getKey().equalsIgnoreCase("aws:ResourceAccount");
+                boolean principalKey = test.getKey().equalsIgnoreCase("aws:PrincipalAccount");
+                if (!known || !resourceKey && !principalKey) {
                     if (unknownMeans) {
                         continue;
                     }
                     return false;
                 }
                 List<String> values = texts(test.getValue());
-                boolean hit = op.endsWith("Equals") ? values.contains(account)
-                        : values.stream().anyMatch(v -> glob(v).matcher(account).matches());
+                String value = resourceKey ? account : principalAccount;
+                boolean hit = op.endsWith("Equals") ? values.contains(value)
+                        : values.stream().anyMatch(v -> glob(v).matcher(value).matches());
                 if (op.contains("Not") == hit) {
                     return false;
                 }

@@ -110,6 +110,10 @@ class FenceProofTest {
             assertThat(network.endpointAllowsAccount("s3", "123456789012")).isTrue();
             assertThat(network.endpointAllowsAccount("s3", "999999999999")).as("S3 endpoint open to others").isFalse();
         }
+        for (String service : fn.services()) {
+            assertThat(network.endpointAllowsForeignPrincipal(service, "999999999999"))
+                    .as(what + ": the " + service + " endpoint takes another account's credentials").isFalse();
+        }
     }
 
     private static void checkAllowList(NetworkEvaluator network, Fn fn, List<Fn> all, String what) {

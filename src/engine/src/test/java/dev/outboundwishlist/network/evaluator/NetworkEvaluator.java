@@ -193,13 +193,24 @@ public final class NetworkEvaluator {
      * Does the policy of every VPC endpoint for {@code service} (any VPC) allow requests to
      * resources of {@code account}? An endpoint without PolicyDocument allows everything.
      */
+    /** Requests by this stack's own principals to resources of {@code account}. */
     public boolean endpointAllowsAccount(String service, String account) {
+        return endpointAllows(service, account, cfn.accountId());
+    }
+
+    /** Requests made with another account's credentials, to that account's resources. */
+    public boolean endpointAllowsForeignPrincipal(String service, String account) {
+        return endpointAllows(service, account, account);
+    }
+
+    private boolean endpointAllows(String service, String account, String principalAccount) {
         String serviceName = "com.amazonaws." + cfn.region() + "." + service;
         List<Endpoint> endpoints = net.endpoints.values().stream().filter(e -> serviceName.equals(e.serviceName())).toList();
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("no VPC endpoint for " + serviceName);
         }
-        return endpoints.stream().allMatch(e -> EndpointPolicy.allowsAccount(e.policy(), service, account));
+        return endpoints.stream().allMatch(e -> EndpointPolicy.allowsAccount(e.policy(), service, account,
+                principalAccount));
     }
 
     // ---- per subnet -------------------------------------------------------------------------
