@@ -1,15 +1,9 @@
 package dev.outboundwishlist.network;
 
-import dev.outboundwishlist.diagnostics.TemplatePath;
-
 /**
  * A function that gets a fence: its own OutboundNetworkAccess, or the global one.
  *
  * @param sam true for {@code AWS::Serverless::Function}, false for {@code AWS::Lambda::Function}
  */
 record FencedFunction(String id, boolean sam, OutboundAccess access) {
-
-    TemplatePath propertiesPath() {
-        return TemplatePath.of("Resources", id, "Properties");
-    }
 }

@@ -81,10 +81,6 @@ public record NetworkPlan(String vpcCidr, List<Zone> zones, List<Subnet> natSubn
         }
     }
 
-    public Optional<Profile> profile(String name) {
-        return profiles.stream().filter(p -> p.name().equals(name)).findFirst();
-    }
-
     public boolean needsInternet() {
         return profiles.stream().anyMatch(p -> !p.isolated());
     }

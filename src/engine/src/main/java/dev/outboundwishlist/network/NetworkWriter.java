@@ -26,7 +26,6 @@ import java.util.TreeSet;
 final class NetworkWriter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String VPC_ACCESS_POLICY = "service-role/AWSLambdaVPCAccessExecutionRole";
     private static final int RULE_GROUP_CAPACITY = 1000;
 
     private final ExpansionContext context;
