@@ -44,8 +44,8 @@ public final class LogicalIdAllocator {
         }
     }
 
-    /** An id made of {@code Owl} and the given parts, letters and digits only, unique in the template. */
-    public String allocate(String... parts) {
+    /** {@code Owl} and the given parts, letters and digits only: where every allocated id begins. */
+    public static String stem(String... parts) {
         StringBuilder base = new StringBuilder(PREFIX);
         for (String part : parts) {
             for (char c : part.toCharArray()) {
@@ -54,7 +54,13 @@ public final class LogicalIdAllocator {
                 }
             }
         }
-        String stem = base.length() > MAX_LENGTH - 6 ? base.substring(0, MAX_LENGTH - 6) : base.toString();
+        return base.toString();
+    }
+
+    /** An id made of {@code Owl} and the given parts, letters and digits only, unique in the template. */
+    public String allocate(String... parts) {
+        String base = stem(parts);
+        String stem = base.length() > MAX_LENGTH - 6 ? base.substring(0, MAX_LENGTH - 6) : base;
         String id = stem;
         for (int suffix = 2; !taken.add(id); suffix++) {
             id = stem + suffix;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.engine.TemplateRoles;
 
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ final class FunctionRoles {
         if (role == null && sam) {
             return; // SAM generates the role, with the VPC-access policy since VpcConfig is set
         }
-        Optional<String> roleId = templateRole(context, role);
+        Optional<String> roleId = TemplateRoles.named(role, context.resources());
         TemplatePath path = TemplatePath.of("Resources", functionId, "Properties", "Role");
         if (roleId.isEmpty()) {
             context.diagnostics().report(DiagnosticCode.NETWORK_EXTERNAL_FUNCTION_ROLE, path, "is not a role of this "
@@ -53,21 +54,5 @@ final class FunctionRoles {
             }
         }
         list.addObject().put("Fn::Sub", "arn:${AWS::Partition}:iam::aws:policy/service-role/" + VPC_ACCESS);
-    }
-
-    /** The logical id of an AWS::IAM::Role in the template that the Role value names by GetAtt. */
-    static Optional<String> templateRole(ExpansionContext context, JsonNode role) {
-        if (role == null) {
-            return Optional.empty();
-        }
-        String id = null;
-        JsonNode getAtt = role.get("Fn::GetAtt");
-        if (getAtt != null && getAtt.isArray() && getAtt.size() == 2 && getAtt.get(1).asText().equals("Arn")) {
-            id = getAtt.get(0).asText();
-        } else if (getAtt != null && getAtt.isTextual() && getAtt.textValue().endsWith(".Arn")) {
-            id = getAtt.textValue().substring(0, getAtt.textValue().length() - ".Arn".length());
-        }
-        return id != null && context.resources().path(id).path("Type").asText().equals("AWS::IAM::Role")
-                ? Optional.of(id) : Optional.empty();
     }
 }

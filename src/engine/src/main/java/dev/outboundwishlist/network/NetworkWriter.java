@@ -12,6 +12,10 @@ import dev.outboundwishlist.network.NetworkPlan.Profile;
 import dev.outboundwishlist.network.NetworkPlan.Subnet;
 import dev.outboundwishlist.network.NetworkPlan.Zone;
 
+import static dev.outboundwishlist.template.Intrinsics.getAtt;
+import static dev.outboundwishlist.template.Intrinsics.ref;
+import static dev.outboundwishlist.template.Intrinsics.sub;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -441,24 +445,6 @@ final class NetworkWriter {
             resource.remove("Properties");
         }
         return resource;
-    }
-
-    static ObjectNode ref(String id) {
-        ObjectNode ref = NODES.objectNode();
-        ref.put("Ref", id);
-        return ref;
-    }
-
-    static ObjectNode getAtt(String id, String attribute) {
-        ObjectNode getAtt = NODES.objectNode();
-        getAtt.putArray("Fn::GetAtt").add(id).add(attribute);
-        return getAtt;
-    }
-
-    private static ObjectNode sub(String text) {
-        ObjectNode sub = NODES.objectNode();
-        sub.put("Fn::Sub", text);
-        return sub;
     }
 
     /** {@code kinesis-streams} → {@code KinesisStreams}, for readable logical ids. */

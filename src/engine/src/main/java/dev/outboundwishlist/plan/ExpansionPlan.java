@@ -2,6 +2,7 @@ package dev.outboundwishlist.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.engine.LogicalIdAllocator;
 import dev.outboundwishlist.network.NetworkPlan;
 import dev.outboundwishlist.statemachine.ExpandedDefinitions;
 import dev.outboundwishlist.statemachine.Scope;
@@ -130,7 +131,7 @@ public record ExpansionPlan(List<FunctionPlan> functions, List<MachinePlan> mach
         if (!policies.equals(writtenPolicies)) {
             collectGrants(policies, "the machine's execution role", grants);
         }
-        String prefix = "Owl" + machine.replaceAll("[^A-Za-z0-9]", "");
+        String prefix = LogicalIdAllocator.stem(machine);
         for (Iterator<Map.Entry<String, JsonNode>> it = expanded.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
             if (!written.path("Resources").has(resource.getKey()) && resource.getKey().startsWith(prefix)) {

@@ -2,7 +2,7 @@ package dev.outboundwishlist.taskrole;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.Optional;
+import dev.outboundwishlist.engine.TemplateRoles;
 
 /**
  * Where a state machine's execution role is defined, which decides where the sts:AssumeRole
@@ -28,23 +28,7 @@ sealed interface GrantTarget {
         if (role == null) {
             return sam ? new SamPolicies() : new ExternalRole(properties.path("RoleArn"));
         }
-        return templateRoleId(role)
-                .filter(id -> resources.path(id).path("Type").asText().equals("AWS::IAM::Role"))
-                .<GrantTarget>map(TemplateRole::new)
+        return TemplateRoles.named(role, resources).<GrantTarget>map(TemplateRole::new)
                 .orElse(new ExternalRole(role));
-    }
-
-    /** {@code !GetAtt R.Arn}, {@code !Sub ${R.Arn}} or {@code !Ref R} name the role resource R. */
-    private static Optional<String> templateRoleId(JsonNode role) {
-        JsonNode getAtt = role.get("Fn::GetAtt");
-        if (getAtt != null && getAtt.isArray() && getAtt.size() == 2 && getAtt.get(1).asText().equals("Arn")) {
-            return Optional.of(getAtt.get(0).asText());
-        }
-        JsonNode sub = role.get("Fn::Sub");
-        if (sub != null && sub.isTextual() && sub.textValue().matches("\\$\\{[A-Za-z0-9]+\\.Arn}")) {
-            return Optional.of(sub.textValue().substring(2, sub.textValue().length() - 5));
-        }
-        JsonNode ref = role.get("Ref");
-        return ref != null && ref.isTextual() ? Optional.of(ref.textValue()) : Optional.empty();
     }
 }

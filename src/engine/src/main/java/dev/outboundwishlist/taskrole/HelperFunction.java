@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static dev.outboundwishlist.template.Intrinsics.getAtt;
+
 /**
  * The cross-account helper of one state machine (CrossAccount.Mode: HelperFunction): a small
  * function with inline code that assumes a task's role and makes the task's call, its role (its
@@ -137,12 +139,6 @@ final class HelperFunction {
             resource.set("Condition", condition.deepCopy());
         }
         return resource;
-    }
-
-    private static ObjectNode getAtt(String id, String attribute) {
-        ObjectNode getAtt = NODES.objectNode();
-        getAtt.putArray("Fn::GetAtt").add(id).add(attribute);
-        return getAtt;
     }
 
     private static String load() {

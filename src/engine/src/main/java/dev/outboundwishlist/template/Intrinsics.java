@@ -1,6 +1,8 @@
 package dev.outboundwishlist.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.regex.Pattern;
 
@@ -40,6 +42,27 @@ public final class Intrinsics {
             }
         }
         return null;
+    }
+
+    /** {@code {"Ref": id}}, for generated resources. */
+    public static ObjectNode ref(String id) {
+        ObjectNode ref = JsonNodeFactory.instance.objectNode();
+        ref.put("Ref", id);
+        return ref;
+    }
+
+    /** {@code {"Fn::GetAtt": [id, attribute]}}. */
+    public static ObjectNode getAtt(String id, String attribute) {
+        ObjectNode getAtt = JsonNodeFactory.instance.objectNode();
+        getAtt.putArray("Fn::GetAtt").add(id).add(attribute);
+        return getAtt;
+    }
+
+    /** {@code {"Fn::Sub": text}}. */
+    public static ObjectNode sub(String text) {
+        ObjectNode sub = JsonNodeFactory.instance.objectNode();
+        sub.put("Fn::Sub", text);
+        return sub;
     }
 
     /** A value that is one intrinsic function, {@code {"Ref": ...}} or {@code {"Fn::X": ...}}. */
