@@ -5,7 +5,6 @@ import dev.outboundwishlist.diagram.DotDiagram;
 import dev.outboundwishlist.diagram.MermaidDiagram;
 import dev.outboundwishlist.diagram.NetworkDiagram;
 import dev.outboundwishlist.diagram.StateGraph;
-import dev.outboundwishlist.network.NetworkPlans;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +45,7 @@ final class DiagramCommand implements Callable<Integer> {
         }
         List<StateGraph> graphs = Diagrams.stateMachines(both.get().written(), both.get().expanded());
         StringBuilder out = new StringBuilder(format == Format.dot ? DotDiagram.of(graphs) : MermaidDiagram.of(graphs));
-        NetworkPlans.of(both.get().written(), stack.environment(spec.commandLine()), stack.lookups()).ifPresent(plan ->
+        both.get().network().ifPresent(plan ->
                 out.append(out.length() > 0 ? "\n" : "")
                         .append(format == Format.dot ? NetworkDiagram.dot(plan) : NetworkDiagram.mermaid(plan)));
         spec.commandLine().getOut().print(out);

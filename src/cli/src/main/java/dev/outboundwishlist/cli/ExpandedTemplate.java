@@ -2,7 +2,11 @@ package dev.outboundwishlist.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.engine.Engine;
+import dev.outboundwishlist.engine.Environment;
+import dev.outboundwishlist.engine.Lookups;
 import dev.outboundwishlist.engine.ExpansionResult;
+import dev.outboundwishlist.network.NetworkPlan;
+import dev.outboundwishlist.network.NetworkPlans;
 import dev.outboundwishlist.template.Template;
 import dev.outboundwishlist.template.TemplateReadException;
 import dev.outboundwishlist.template.TemplateReader;
@@ -15,11 +19,12 @@ import java.util.Optional;
  * A template as written beside its expansion, for the commands that show what an expansion does
  * ({@code diagram}, {@code plan}). Diagnostics go to standard error, as {@code expand} reports them.
  */
-record ExpandedTemplate(Template written, ObjectNode expanded) {
+record ExpandedTemplate(Template written, ObjectNode expanded, Environment environment, Lookups lookups) {
 
     /** Empty when the template has errors (they have been reported). */
     static Optional<ExpandedTemplate> of(Path path, StackOptions stack, CommandLine commandLine) {
-        var environment = stack.environment(commandLine);
+        Environment environment = stack.environment(commandLine);
+        Lookups lookups = stack.lookups();
         Template written;
         Template toExpand;
         try {
@@ -30,8 +35,13 @@ record ExpandedTemplate(Template written, ObjectNode expanded) {
                     commandLine.getErr());
             return Optional.empty();
         }
-        ExpansionResult result = Engine.standard(stack.lookups()).run(toExpand, environment);
+        ExpansionResult result = Engine.standard(lookups).run(toExpand, environment);
         TextReport.write(new TemplateRun(path.toString(), result), commandLine.getErr());
-        return result.template().map(expanded -> new ExpandedTemplate(written, expanded));
+        return result.template().map(expanded -> new ExpandedTemplate(written, expanded, environment, lookups));
+    }
+
+    /** The network plan of the fenced functions, asked with the same environment and lookups as the expansion. */
+    Optional<NetworkPlan> network() {
+        return NetworkPlans.of(written, environment, lookups);
     }
 }

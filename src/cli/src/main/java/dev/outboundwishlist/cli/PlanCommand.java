@@ -1,6 +1,5 @@
 package dev.outboundwishlist.cli;
 
-import dev.outboundwishlist.network.NetworkPlans;
 import dev.outboundwishlist.plan.ExpansionPlan;
 import dev.outboundwishlist.plan.PlanText;
 import picocli.CommandLine.Command;
@@ -41,8 +40,7 @@ final class PlanCommand implements Callable<Integer> {
         if (both.isEmpty()) {
             return ExitCodes.ERRORS;
         }
-        var network = NetworkPlans.of(both.get().written(), stack.environment(spec.commandLine()), stack.lookups());
-        ExpansionPlan plan = ExpansionPlan.of(both.get().written(), both.get().expanded(), network);
+        ExpansionPlan plan = ExpansionPlan.of(both.get().written(), both.get().expanded(), both.get().network());
         spec.commandLine().getOut().print(switch (format) {
             case text -> PlanText.text(plan);
             case markdown -> PlanText.markdown(plan);

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
 import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyResponse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +34,8 @@ public final class AwsLookups implements Lookups {
 
     private final Supplier<IamClient> iam;
     private final Function<String, Ec2Client> ec2;
+    /** Validation and expansion both plan the network: EC2 is asked once per question. */
+    private final Map<List<String>, NetworkFacts> networkAnswers = new HashMap<>();
     private IamClient client;
 
     AwsLookups(Supplier<IamClient> iam, Function<String, Ec2Client> ec2) {
@@ -68,7 +71,13 @@ public final class AwsLookups implements Lookups {
      * prefix lists of S3 and DynamoDB. Any failure makes the whole answer unavailable, with why.
      */
     @Override
-    public NetworkFacts networkFacts(String region, List<String> endpointServices) {
+    public synchronized NetworkFacts networkFacts(String region, List<String> endpointServices) {
+        List<String> question = new ArrayList<>(endpointServices);
+        question.add(0, region);
+        return networkAnswers.computeIfAbsent(question, q -> askEc2(region, endpointServices));
+    }
+
+    private NetworkFacts askEc2(String region, List<String> endpointServices) {
         try (Ec2Client client = ec2.apply(region)) {
             List<String> zones = client.describeAvailabilityZones(request -> request.filters(
                             Filter.builder().name("zone-type").values("availability-zone").build(),

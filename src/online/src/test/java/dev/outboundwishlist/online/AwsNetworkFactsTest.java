@@ -24,6 +24,8 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /** EC2's answers about zones, endpoint services and prefix lists, mocked: nothing here calls AWS. */
@@ -70,6 +72,17 @@ class AwsNetworkFactsTest {
                 Map.of(SQS, List.of("eu-central-1a", "eu-central-1b"),
                         "com.amazonaws.eu-central-1.sns", List.of("eu-central-1a", "eu-central-1b")),
                 Map.of("s3", "pl-s3", "dynamodb", "pl-ddb")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachQuestionIsAskedOnceEvenWhenValidationAndExpansionBothAsk() {
+        ec2Answers();
+        NetworkFacts first = lookups.networkFacts("eu-central-1", List.of(SQS));
+        assertThat(lookups.networkFacts("eu-central-1", List.of(SQS))).isSameAs(first);
+        verify(ec2, times(1)).describeAvailabilityZones(any(Consumer.class));
+        lookups.networkFacts("eu-central-1", List.of());
+        verify(ec2, times(2)).describeAvailabilityZones(any(Consumer.class));
     }
 
     @Test
