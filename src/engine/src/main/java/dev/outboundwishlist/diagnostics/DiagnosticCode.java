@@ -22,7 +22,6 @@ public enum DiagnosticCode {
     MACRO_AFTER_SAM("OWL102", Severity.WARNING, "OutboundWishlist is listed after the SAM transform."),
     MACRO_NOT_LISTED("OWL103", Severity.WARNING, "The template uses extensions, but its Transform does not list OutboundWishlist."),
     INVALID_SETTING("OWL104", Severity.ERROR, "A setting under Metadata.OutboundWishlist is invalid."),
-    NOT_YET_SUPPORTED("OWL105", Severity.ERROR, "The template uses an extension this version cannot expand yet."),
 
     DEFINITION_INVALID("OWL107", Severity.ERROR, "A state machine definition cannot be read."),
     EXTENSION_IN_LOOP("OWL109", Severity.ERROR, "An extension is used inside Fn::ForEach, which this macro sees unexpanded (a warning where only the CLI does)."),
@@ -41,6 +40,8 @@ public enum DiagnosticCode {
     NETWORK_ZONES("OWL211", Severity.ERROR, "Too few Availability Zones offer every endpoint service the functions need."),
     NETWORK_WEAKENED("OWL212", Severity.WARNING, "A network setting opens a way out the fence would otherwise close (DNS, open endpoints)."),
     NETWORK_TOO_MANY_RULES("OWL213", Severity.ERROR, "A fenced function's security group would need more egress rules than AWS allows."),
+    NETWORK_EXISTING_VPC("OWL214", Severity.ERROR, "In an existing VPC, the fence cannot give a function what it asks for (domains, subnets, endpoints)."),
+    NETWORK_SETTING_IGNORED("OWL215", Severity.WARNING, "A network setting has no effect in an existing VPC."),
 
     ROLE_ARN_NOT_ON_TASK("OWL301", Severity.ERROR, "A task-level RoleArn is written on a state that is not a Task."),
     ROLE_ARN_WITH_CREDENTIALS("OWL302", Severity.ERROR, "A task has both RoleArn and Credentials (or RoleArn and RoleArn.$)."),

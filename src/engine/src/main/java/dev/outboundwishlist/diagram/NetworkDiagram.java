@@ -2,6 +2,7 @@ package dev.outboundwishlist.diagram;
 
 import dev.outboundwishlist.network.NetworkPlan;
 import dev.outboundwishlist.network.OutboundAccess;
+import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,12 +26,13 @@ public final class NetworkDiagram {
     record Edge(String from, String to, String label, boolean dashed) {
     }
 
-    private final String vpcCidr;
+    private final String vpcLabel;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Set<Edge> edges = new LinkedHashSet<>();
 
     private NetworkDiagram(NetworkPlan plan) {
-        this.vpcCidr = plan.vpcCidr();
+        this.vpcLabel = plan.existingVpc().map(vpc -> "existing VPC " + Intrinsics.brief(vpc.vpcId()))
+                .orElse("VPC " + plan.vpcCidr());
         for (NetworkPlan.Function function : plan.functions()) {
             String profile = "p_" + function.profile().name();
             node("f_" + function.id(), function.id(), Shape.FUNCTION, true);
@@ -38,14 +40,18 @@ public final class NetworkDiagram {
             for (NetworkPlan.Service service : function.services()) {
                 String endpoint = "e_" + service.name().replaceAll("[^A-Za-z0-9]", "_");
                 boolean gateway = service.name().equals("s3") || service.name().equals("dynamodb");
-                node(endpoint, service.name() + (gateway ? " gateway" : "") + " endpoint", Shape.ENDPOINT, true);
+                String label = plan.existingVpc().isEmpty() ? (gateway ? " gateway endpoint" : " endpoint")
+                        : gateway ? " by prefix list (the VPC's own route)"
+                        : plan.interfaceEndpoints().isEmpty() ? " (the VPC's own endpoint)" : " endpoint";
+                node(endpoint, service.name() + label, Shape.ENDPOINT, true);
                 edges.add(new Edge("f_" + function.id(), endpoint, null, true));
             }
         }
         for (NetworkPlan.Profile profile : plan.profiles()) {
             String subnets = "p_" + profile.name();
-            node(subnets, profile.name() + " subnets: " + String.join(", ",
-                    profile.subnets().stream().map(NetworkPlan.Subnet::cidr).toList()), Shape.BOX, true);
+            node(subnets, profile.name() + " subnets: " + plan.existingSubnets(profile).map(Intrinsics::brief)
+                    .orElse(String.join(", ", profile.subnets().stream().map(NetworkPlan.Subnet::cidr).toList())),
+                    Shape.BOX, true);
             if (profile.isolated()) {
                 continue;
             }
@@ -56,7 +62,7 @@ public final class NetworkDiagram {
             } else {
                 edges.add(new Edge(subnets, "nat", null, false));
             }
-            node("nat", "NAT gateway", Shape.BOX, true);
+            node("nat", plan.existingVpc().isPresent() ? "the VPC's own NAT gateway" : "NAT gateway", Shape.BOX, true);
             node("internet", "internet", Shape.INTERNET, false);
             edges.add(new Edge("nat", "internet", null, false));
             int index = 0;
@@ -71,7 +77,7 @@ public final class NetworkDiagram {
     public static String mermaid(NetworkPlan plan) {
         NetworkDiagram graph = new NetworkDiagram(plan);
         StringBuilder out = new StringBuilder("%% Network\nflowchart LR\n");
-        out.append("  subgraph vpc[\"VPC ").append(graph.vpcCidr).append("\"]\n");
+        out.append("  subgraph vpc[\"").append(graph.vpcLabel).append("\"]\n");
         graph.nodes.values().stream().filter(Node::inVpc).forEach(n -> out.append("    ").append(mermaidNode(n))
                 .append('\n'));
         out.append("  end\n");
@@ -88,7 +94,7 @@ public final class NetworkDiagram {
     public static String dot(NetworkPlan plan) {
         NetworkDiagram graph = new NetworkDiagram(plan);
         StringBuilder out = new StringBuilder("digraph \"Network\" {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
-        out.append("  subgraph cluster_vpc {\n    label=\"VPC ").append(graph.vpcCidr).append("\";\n");
+        out.append("  subgraph cluster_vpc {\n    label=\"").append(graph.vpcLabel).append("\";\n");
         graph.nodes.values().stream().filter(Node::inVpc).forEach(n -> out.append("    ").append(dotNode(n)).append('\n'));
         out.append("  }\n");
         graph.nodes.values().stream().filter(n -> !n.inVpc()).forEach(n -> out.append("  ").append(dotNode(n))

@@ -31,9 +31,13 @@ public final class Diagnostics {
         found.add(diagnostic);
     }
 
-    /** True when an extension reported anything about its own keys (codes OWL105, OWL2xx, OWL3xx, OWL4xx). */
+    /** True when an extension reported anything about its own keys (codes OWL2xx, OWL3xx, OWL4xx). */
     boolean anyExtensionFinding() {
-        return found.stream().map(d -> d.code().id()).anyMatch(id -> id.equals("OWL105") || id.matches("OWL[234]\\d\\d"));
+        return found.stream().map(d -> d.code().id()).anyMatch(id -> id.matches("OWL[234]\\d\\d"));
+    }
+
+    public long errorCount() {
+        return found.stream().filter(Diagnostic::isError).count();
     }
 
     public boolean hasErrors() {

@@ -19,8 +19,19 @@ public record Settings(Network network, CrossAccount crossAccount) {
 
     public enum CrossAccountMode { Native, HelperFunction }
 
-    /** Subnet and VPC ids may be literal or intrinsic (for example {@code !Ref} of a parameter). */
-    public record ExistingVpc(JsonNode vpcId, List<JsonNode> isolatedSubnetIds, List<JsonNode> egressSubnetIds) {
+    /**
+     * A VPC the user brings (DESIGN §2.1): the macro writes security groups, and interface
+     * endpoints only when {@code endpointSubnetIds} is given. Ids are as written: a literal, or an
+     * intrinsic such as {@code !Ref} of a parameter; a subnet list may also be one intrinsic that
+     * gives the whole list (a {@code List<AWS::EC2::Subnet::Id>} parameter).
+     *
+     * @param isolatedSubnetIds       where isolated functions run: subnets with no route out of the VPC
+     * @param egressSubnetIds         where allow-list functions run: subnets whose default route is a NAT gateway
+     * @param endpointSubnetIds       where the macro creates the interface endpoints the functions need
+     * @param endpointSecurityGroupId the security group of the VPC's own interface endpoints
+     */
+    public record ExistingVpc(JsonNode vpcId, Optional<JsonNode> isolatedSubnetIds, Optional<JsonNode> egressSubnetIds,
+                              Optional<JsonNode> endpointSubnetIds, Optional<JsonNode> endpointSecurityGroupId) {
     }
 
     public record Network(String vpcCidr, int availabilityZones, NatGateways natGateways, boolean dnsFirewall,

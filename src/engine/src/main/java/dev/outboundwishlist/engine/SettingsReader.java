@@ -121,46 +121,59 @@ public final class SettingsReader {
         return ids;
     }
 
+    /** Empty unless every part is valid: a half-read VPC would only add misleading errors to the real ones. */
     private Optional<Settings.ExistingVpc> existingVpc(JsonNode node, TemplatePath path) {
-        if (node.isMissingNode()
-                || !isMapping(node, path, Set.of("VpcId", "IsolatedSubnetIds", "EgressSubnetIds"))) {
+        if (node.isMissingNode() || !isMapping(node, path, Set.of("VpcId", "IsolatedSubnetIds", "EgressSubnetIds",
+                "EndpointSubnetIds", "EndpointSecurityGroupId"))) {
             return Optional.empty();
         }
+        long errorsBefore = diagnostics.errorCount();
         JsonNode vpcId = node.path("VpcId");
-        if (!isIdValue(vpcId)) {
-            error(path.key("VpcId"), vpcId.isMissingNode() ? "is required: the id of the VPC to use"
-                    : "must be a VPC id (vpc-…) or an intrinsic function such as !Ref of a parameter");
-            return Optional.empty();
+        if (vpcId.isMissingNode()) {
+            error(path.key("VpcId"), "is required: the id of the VPC to use");
+        } else if (!isId(vpcId, "vpc")) {
+            error(path.key("VpcId"), "must be a VPC id (vpc-…) or an intrinsic function such as !Ref of a parameter");
         }
-        List<JsonNode> isolated = idList(node, path, "IsolatedSubnetIds");
-        List<JsonNode> egress = idList(node, path, "EgressSubnetIds");
+        Optional<JsonNode> isolated = subnetIds(node, path, "IsolatedSubnetIds");
+        Optional<JsonNode> egress = subnetIds(node, path, "EgressSubnetIds");
+        Optional<JsonNode> endpoints = subnetIds(node, path, "EndpointSubnetIds");
+        Optional<JsonNode> endpointGroup = Optional.ofNullable(node.get("EndpointSecurityGroupId"));
         if (!node.has("IsolatedSubnetIds") && !node.has("EgressSubnetIds")) {
             error(path, "needs IsolatedSubnetIds, EgressSubnetIds or both: the subnets functions will run in");
         }
-        return Optional.of(new Settings.ExistingVpc(vpcId, isolated, egress));
+        if (endpointGroup.isPresent() && !isId(endpointGroup.get(), "sg")) {
+            error(path.key("EndpointSecurityGroupId"), "must be a security group id (sg-…) or an intrinsic function");
+        }
+        if (endpoints.isPresent() && endpointGroup.isPresent()) {
+            error(path.key("EndpointSecurityGroupId"), "is given with EndpointSubnetIds; choose one: EndpointSubnetIds "
+                    + "to let the macro create the endpoints, or EndpointSecurityGroupId to use the VPC's own");
+        }
+        return diagnostics.errorCount() > errorsBefore ? Optional.empty()
+                : Optional.of(new Settings.ExistingVpc(vpcId, isolated, egress, endpoints, endpointGroup));
     }
 
-    private List<JsonNode> idList(JsonNode parent, TemplatePath path, String key) {
+    /** A list of subnet ids, or one intrinsic function that gives the whole list. */
+    private Optional<JsonNode> subnetIds(JsonNode parent, TemplatePath path, String key) {
         JsonNode node = parent.path(key);
         if (node.isMissingNode()) {
-            return List.of();
+            return Optional.empty();
         }
         if (Intrinsics.isIntrinsic(node)) {
-            return List.of(node);
+            return Optional.of(node);
         }
-        if (!node.isArray()) {
-            error(path.key(key), "must be a list of subnet ids");
-            return List.of();
+        if (!node.isArray() || node.isEmpty()) {
+            error(path.key(key), "must be a non-empty list of subnet ids, or an intrinsic function such as !Ref of "
+                    + "a List<AWS::EC2::Subnet::Id> parameter");
+            return Optional.empty();
         }
-        List<JsonNode> ids = new ArrayList<>();
+        boolean valid = true;
         for (int i = 0; i < node.size(); i++) {
-            if (isIdValue(node.get(i))) {
-                ids.add(node.get(i));
-            } else {
+            if (!isId(node.get(i), "subnet")) {
                 error(path.key(key).index(i), "must be a subnet id (subnet-…) or an intrinsic function");
+                valid = false;
             }
         }
-        return ids;
+        return valid ? Optional.of(node) : Optional.empty();
     }
 
     private Settings.CrossAccount crossAccount(JsonNode node, TemplatePath path) {
@@ -264,8 +277,9 @@ public final class SettingsReader {
         return List.copyOf(values);
     }
 
-    private static boolean isIdValue(JsonNode node) {
-        return node.isTextual() && node.textValue().matches("(vpc|subnet)-[0-9a-f]{8,17}") || Intrinsics.isIntrinsic(node);
+    /** A literal EC2 id of the given kind (vpc, subnet, sg), or an intrinsic function that gives one. */
+    private static boolean isId(JsonNode node, String kind) {
+        return node.isTextual() && node.textValue().matches(kind + "-[0-9a-f]{8,17}") || Intrinsics.isIntrinsic(node);
     }
 
 

@@ -33,16 +33,20 @@ public final class NetworkAccessExtension implements Extension {
         if (fenced.isEmpty()) {
             return;
         }
-        if (context.settings().network().existingVpc().isPresent()) {
-            context.diagnostics().report(DiagnosticCode.NOT_YET_SUPPORTED, TemplatePath.of("Metadata",
-                    "OutboundWishlist", "Network", "ExistingVpc"), "is valid, but this version cannot place fenced "
-                    + "functions in an existing VPC yet; remove it to let the macro build the network");
-            return;
+        Optional<Settings.ExistingVpc> existing = context.settings().network().existingVpc();
+        if (existing.isPresent()) {
+            ExistingVpcNotes.report(context, existing.get());
         }
         new NetworkPlanner(context).plan(fenced).ifPresent(plan -> {
             reportServices(context, plan);
             checkRuleCounts(context, plan);
+            if (existing.isPresent() && !plan.interfaceEndpoints().isEmpty()) {
+                ExistingVpcNotes.reportEndpoints(context, plan);
+            }
         });
+        if (existing.isPresent()) {
+            return;
+        }
         weakenedBySettings(context, fenced);
         if (context.settings().network().domainEnforcement() == Settings.DomainEnforcement.DnsFirewall) {
             fenced.stream().filter(f -> f.access().allowList().stream().anyMatch(OutboundAccess.Domain.class::isInstance))
@@ -140,8 +144,10 @@ public final class NetworkAccessExtension implements Extension {
                 List<String> inferred = service.sources().stream().filter(s -> s.startsWith("inferred from ")).toList();
                 boolean listed = service.sources().stream().anyMatch(s -> s.startsWith("listed "));
                 if (!inferred.isEmpty() && !listed) {
+                    String how = plan.existingVpc().isPresent() ? " (its security group allows it), "
+                            : " through a VPC endpoint, ";
                     context.diagnostics().report(DiagnosticCode.NETWORK_SERVICE_INFERRED, function.access().path(),
-                            "reaches " + service.name() + " through a VPC endpoint, " + String.join("; ", inferred)
+                            "reaches " + service.name() + how + String.join("; ", inferred)
                                     + "; list it in AwsServices to make that explicit");
                 }
             }

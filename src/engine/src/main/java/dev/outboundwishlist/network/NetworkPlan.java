@@ -1,6 +1,7 @@
 package dev.outboundwishlist.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.outboundwishlist.engine.Settings;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +20,13 @@ import java.util.Optional;
  * @param interfaceEndpoints the services reached through interface endpoints, with why each is needed
  * @param prefixLists      S3 and DynamoDB prefix list ids, where known
  * @param dnsFirewall      whether the VPC's resolver blocks every name not allowed
+ * @param existingVpc      the VPC the user brings; then the macro plans no VPC, zones or subnets of its own
+ *                         ({@code vpcCidr} is null and every subnet list is empty)
  */
 public record NetworkPlan(String vpcCidr, List<Zone> zones, List<Subnet> natSubnets, List<Subnet> firewallSubnets,
                           List<Subnet> endpointSubnets, List<Profile> profiles, List<Function> functions,
-                          List<Service> interfaceEndpoints, PrefixLists prefixLists, boolean dnsFirewall) {
+                          List<Service> interfaceEndpoints, PrefixLists prefixLists, boolean dnsFirewall,
+                          Optional<Settings.ExistingVpc> existingVpc) {
 
     /** @param availabilityZone a literal zone name, or {@code Fn::Select} over {@code Fn::GetAZs} */
     public record Zone(int index, String letter, JsonNode availabilityZone) {
@@ -83,5 +87,10 @@ public record NetworkPlan(String vpcCidr, List<Zone> zones, List<Subnet> natSubn
 
     public boolean needsInternet() {
         return profiles.stream().anyMatch(p -> !p.isolated());
+    }
+
+    /** In an existing VPC, the user's subnets a profile's functions run in, as written in the settings. */
+    public Optional<JsonNode> existingSubnets(Profile profile) {
+        return existingVpc.flatMap(vpc -> profile.isolated() ? vpc.isolatedSubnetIds() : vpc.egressSubnetIds());
     }
 }

@@ -61,6 +61,13 @@ final class NetworkPlanner {
         }
         Lookups.NetworkFacts facts = context.lookups().networkFacts(context.environment().region(),
                 interfaceSources.keySet().stream().map(this::endpointServiceName).toList());
+        List<Service> endpoints = interfaceSources.entrySet().stream()
+                .map(e -> new Service(e.getKey(), List.copyOf(e.getValue()))).toList();
+        PrefixLists prefixLists = prefixLists(facts);
+        if (settings.existingVpc().isPresent()) {
+            return new ExistingVpcPlanner(context, settings.existingVpc().get())
+                    .plan(fenced, servicesByFunction, endpoints, prefixLists);
+        }
         Optional<List<Zone>> chosen = zones(facts, interfaceSources.keySet(), fenced);
         if (chosen.isEmpty()) {
             return Optional.empty();
@@ -93,6 +100,21 @@ final class NetworkPlanner {
             profiles.add(new Profile(name, egress, entry.getKey(), subnets(vpc, subnetPrefix, slot, zones),
                     entry.getValue().stream().map(FencedFunction::id).toList()));
         }
+        boolean firewall = profiles.stream().anyMatch(p -> p.egress() == Egress.FIREWALL);
+        boolean internet = profiles.stream().anyMatch(p -> !p.isolated());
+        int nats = !internet ? 0 : settings.natGateways() == Settings.NatGateways.Single ? 1 : zones.size();
+        NetworkPlan plan = new NetworkPlan(settings.vpcCidr(), zones,
+                subnets(vpc, subnetPrefix, 0, zones.subList(0, nats)),
+                firewall ? subnets(vpc, subnetPrefix, 1, zones) : List.of(),
+                endpoints.isEmpty() ? List.of() : subnets(vpc, subnetPrefix, 2, zones),
+                List.copyOf(profiles), functions(fenced, profiles, servicesByFunction), endpoints, prefixLists,
+                settings.dnsFirewall(), Optional.empty());
+        return gatewayAccessPossible(plan) ? Optional.of(plan) : Optional.empty();
+    }
+
+    /** Each fenced function, in template order, with its profile and the services it reaches. */
+    static List<Function> functions(List<FencedFunction> fenced, List<Profile> profiles,
+                                    Map<String, List<Service>> servicesByFunction) {
         List<Function> functions = new ArrayList<>();
         for (FencedFunction function : fenced) {
             Profile profile = profiles.stream().filter(p -> p.functionIds().contains(function.id())).findFirst()
@@ -100,17 +122,7 @@ final class NetworkPlanner {
             functions.add(new Function(function.id(), profile, function.access(),
                     servicesByFunction.get(function.id())));
         }
-        boolean firewall = profiles.stream().anyMatch(p -> p.egress() == Egress.FIREWALL);
-        boolean internet = profiles.stream().anyMatch(p -> !p.isolated());
-        int nats = !internet ? 0 : settings.natGateways() == Settings.NatGateways.Single ? 1 : zones.size();
-        List<Service> endpoints = interfaceSources.entrySet().stream()
-                .map(e -> new Service(e.getKey(), List.copyOf(e.getValue()))).toList();
-        NetworkPlan plan = new NetworkPlan(settings.vpcCidr(), zones,
-                subnets(vpc, subnetPrefix, 0, zones.subList(0, nats)),
-                firewall ? subnets(vpc, subnetPrefix, 1, zones) : List.of(),
-                endpoints.isEmpty() ? List.of() : subnets(vpc, subnetPrefix, 2, zones),
-                List.copyOf(profiles), List.copyOf(functions), endpoints, prefixLists(facts), settings.dnsFirewall());
-        return gatewayAccessPossible(plan) ? Optional.of(plan) : Optional.empty();
+        return List.copyOf(functions);
     }
 
     private String endpointServiceName(String service) {
@@ -169,7 +181,7 @@ final class NetworkPlanner {
      * Functions with the same destinations share a profile. Allow-lists are compared as sets;
      * the isolated profile comes first, the others in the order their first function is written.
      */
-    private static Map<List<OutboundAccess.AllowEntry>, List<FencedFunction>> groupByProfile(
+    static Map<List<OutboundAccess.AllowEntry>, List<FencedFunction>> groupByProfile(
             List<FencedFunction> fenced) {
         Map<List<OutboundAccess.AllowEntry>, List<FencedFunction>> profiles = new LinkedHashMap<>();
         fenced.stream().filter(f -> f.access().isolated()).forEach(f ->

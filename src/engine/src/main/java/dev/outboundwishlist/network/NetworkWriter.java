@@ -47,6 +47,10 @@ final class NetworkWriter {
     }
 
     void write() {
+        if (plan.existingVpc().isPresent()) {
+            writeIntoExistingVpc(plan.existingVpc().get());
+            return;
+        }
         String vpc = add("Vpc", resource("AWS::EC2::VPC", props -> {
             props.put("CidrBlock", plan.vpcCidr());
             props.put("EnableDnsSupport", true);
@@ -70,7 +74,15 @@ final class NetworkWriter {
         }
         returnRoutes();
         gatewayEndpoints(vpc);
-        String endpointGroup = interfaceEndpoints(vpc);
+        String endpointGroup = null;
+        if (!plan.interfaceEndpoints().isEmpty()) {
+            ArrayNode subnets = NODES.arrayNode();
+            for (Subnet subnet : plan.endpointSubnets()) {
+                subnets.add(ref(subnet(vpc, "EndpointSubnet" + subnet.zone().letter(), subnet)));
+            }
+            ObjectNode fromVpc = NODES.objectNode().put("CidrIp", plan.vpcCidr());
+            endpointGroup = interfaceEndpoints(ref(vpc), subnets, fromVpc);
+        }
         if (plan.dnsFirewall()) {
             dnsFirewall(vpc);
         }
@@ -78,7 +90,33 @@ final class NetworkWriter {
             flowLogs(vpc);
         }
         for (NetworkPlan.Function function : plan.functions()) {
-            fence(vpc, function, endpointGroup);
+            ArrayNode subnets = NODES.arrayNode();
+            function.profile().subnets().forEach(s -> subnets.add(ref(ids.get(function.profile().name() + "Subnet"
+                    + s.zone().letter()))));
+            fence(ref(vpc), function, subnets, endpointGroup == null ? null : ref(endpointGroup), null);
+        }
+    }
+
+    /**
+     * In the user's VPC: each function's security group, and the interface endpoints when asked.
+     * The endpoints admit HTTPS from a member group every fenced function joins, since the VPC's
+     * block is not known here (and naming each function's group would make a reference cycle).
+     */
+    private void writeIntoExistingVpc(Settings.ExistingVpc existing) {
+        JsonNode vpc = existing.vpcId();
+        JsonNode endpointGroup = existing.endpointSecurityGroupId().orElse(null);
+        JsonNode members = null;
+        if (existing.endpointSubnetIds().isPresent() && !plan.interfaceEndpoints().isEmpty()) {
+            members = ref(add("FencedFunctions", resource("AWS::EC2::SecurityGroup", props -> {
+                props.put("GroupDescription", "Fenced functions: the VPC endpoints admit HTTPS from its members");
+                props.set("VpcId", vpc.deepCopy());
+                props.putArray("SecurityGroupEgress").add(SecurityGroupRules.noTraffic());
+            })));
+            ObjectNode fromMembers = NODES.objectNode().set("SourceSecurityGroupId", members);
+            endpointGroup = ref(interfaceEndpoints(vpc, existing.endpointSubnetIds().get(), fromMembers));
+        }
+        for (NetworkPlan.Function function : plan.functions()) {
+            fence(vpc, function, plan.existingSubnets(function.profile()).orElseThrow(), endpointGroup, members);
         }
     }
 
@@ -237,23 +275,20 @@ final class NetworkWriter {
         }
     }
 
-    /** @return the endpoints' security group, or null when there are no interface endpoints */
-    private String interfaceEndpoints(String vpc) {
-        if (plan.interfaceEndpoints().isEmpty()) {
-            return null;
-        }
-        List<String> subnets = new ArrayList<>();
-        for (Subnet subnet : plan.endpointSubnets()) {
-            subnets.add(subnet(vpc, "EndpointSubnet" + subnet.zone().letter(), subnet));
-        }
+    /**
+     * @param source who may connect: {@code CidrIp} or {@code SourceSecurityGroupId}, merged into the ingress rule
+     * @return the endpoints' security group
+     */
+    private String interfaceEndpoints(JsonNode vpc, JsonNode subnets, ObjectNode source) {
         String group = add("EndpointSecurityGroup", resource("AWS::EC2::SecurityGroup", props -> {
-            props.put("GroupDescription", "VPC endpoints of the fenced functions: HTTPS from the VPC");
-            props.set("VpcId", ref(vpc));
+            props.put("GroupDescription", "VPC endpoints of the fenced functions: HTTPS from the "
+                    + (source.has("CidrIp") ? "VPC" : "fenced functions"));
+            props.set("VpcId", vpc.deepCopy());
             ObjectNode ingress = props.putArray("SecurityGroupIngress").addObject();
             ingress.put("IpProtocol", "tcp");
             ingress.put("FromPort", 443);
             ingress.put("ToPort", 443);
-            ingress.put("CidrIp", plan.vpcCidr());
+            ingress.setAll(source.deepCopy());
             ingress.put("Description", "HTTPS from the fenced functions");
             props.putArray("SecurityGroupEgress").add(SecurityGroupRules.noTraffic());
         }));
@@ -261,9 +296,8 @@ final class NetworkWriter {
             add("Endpoint" + pascal(service.name()), resource("AWS::EC2::VPCEndpoint", props -> {
                 props.put("VpcEndpointType", "Interface");
                 props.set("ServiceName", sub("com.amazonaws.${AWS::Region}." + service.name()));
-                props.set("VpcId", ref(vpc));
-                ArrayNode ids = props.putArray("SubnetIds");
-                subnets.forEach(s -> ids.add(ref(s)));
+                props.set("VpcId", vpc.deepCopy());
+                props.set("SubnetIds", subnets.deepCopy());
                 props.putArray("SecurityGroupIds").add(ref(group));
                 props.put("PrivateDnsEnabled", true);
                 policy(service.name(), props);
@@ -364,22 +398,28 @@ final class NetworkWriter {
         }));
     }
 
-    /** The function's own security group, its VpcConfig, and the VPC-access policy on its template role. */
-    private void fence(String vpc, NetworkPlan.Function function, String endpointGroup) {
+    /**
+     * The function's own security group, its VpcConfig, and the VPC-access policy on its template role.
+     *
+     * @param endpointGroup the interface endpoints' security group, or null when there are none
+     * @param members       a group every fenced function joins, or null
+     */
+    private void fence(JsonNode vpc, NetworkPlan.Function function, JsonNode subnets, JsonNode endpointGroup,
+                       JsonNode members) {
         ObjectNode group = resource("AWS::EC2::SecurityGroup", props -> {
             props.put("GroupDescription", "Egress of " + function.id() + " (OutboundNetworkAccess)");
-            props.set("VpcId", ref(vpc));
-            props.set("SecurityGroupEgress", SecurityGroupRules.egress(plan, function,
-                    endpointGroup == null ? null : ref(endpointGroup)));
+            props.set("VpcId", vpc.deepCopy());
+            props.set("SecurityGroupEgress", SecurityGroupRules.egress(plan, function, endpointGroup));
         });
         String groupId = context.logicalIds().allocate(function.id(), "SecurityGroup");
         context.addResource(function.id(), groupId, group);
         ObjectNode properties = ((ObjectNode) context.resources().get(function.id())).withObjectProperty("Properties");
         ObjectNode vpcConfig = NODES.objectNode();
-        ArrayNode subnets = vpcConfig.putArray("SubnetIds");
-        function.profile().subnets().forEach(s -> subnets.add(ref(ids.get(function.profile().name() + "Subnet"
-                + s.zone().letter()))));
-        vpcConfig.putArray("SecurityGroupIds").add(ref(groupId));
+        vpcConfig.set("SubnetIds", subnets.deepCopy());
+        ArrayNode groups = vpcConfig.putArray("SecurityGroupIds").add(ref(groupId));
+        if (members != null) {
+            groups.add(members.deepCopy());
+        }
         properties.set("VpcConfig", vpcConfig);
         FunctionRoles.grantVpcAccess(context, function.id(), properties);
     }

@@ -44,7 +44,9 @@ final class SecurityGroupRules {
             if (prefixList.isPresent()) {
                 ObjectNode rule = rule("tcp", 443, 443);
                 rule.put("DestinationPrefixListId", prefixList.get());
-                rules.add(described(rule, service + " through its gateway endpoint"));
+                // In a VPC the user brings, its own routes decide whether that is a gateway endpoint or NAT.
+                rules.add(described(rule, service + (plan.existingVpc().isPresent() ? " by its prefix list"
+                        : " through its gateway endpoint")));
             } else if (function.profile().isolated()) {
                 // The planner has noted it: the isolated route table is the fence here.
                 rules.add(cidrRule("tcp", 443, 443, ANYWHERE, service + " through its gateway endpoint"));

@@ -54,8 +54,13 @@ public record CostEstimate(List<HourlyCharge> hourly, List<String> usage, BigDec
                 }
                 case "AWS::EC2::VPCEndpoint" -> {
                     if ("Interface".equals(properties.path("VpcEndpointType").asText())) {
-                        interfaceEndpoints += Math.max(1, properties.path("SubnetIds").size());
+                        JsonNode subnets = properties.path("SubnetIds");
+                        interfaceEndpoints += subnets.isArray() ? Math.max(1, subnets.size()) : 1;
                         usage.add("Interface endpoints: USD 0.01 per GB processed");
+                        if (!subnets.isArray()) {
+                            usage.add("Interface endpoints in subnets given by a parameter: counted above as one "
+                                    + "AZ each; every further AZ adds USD 7.30 per endpoint");
+                        }
                     }
                 }
                 case "AWS::Route53Resolver::FirewallRuleGroup" ->

@@ -3,6 +3,7 @@ package dev.outboundwishlist.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.network.NetworkPlan;
 import dev.outboundwishlist.network.OutboundAccess;
+import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,20 +22,48 @@ final class FunctionPlans {
             for (OutboundAccess.AllowEntry entry : profile.entries()) {
                 reaches.add(describe(entry, profile.egress()));
             }
-            List<String> services = function.services().stream().map(s -> s.name() + " ("
-                    + (s.name().equals("s3") || s.name().equals("dynamodb") ? "gateway" : "interface")
-                    + " endpoint): " + String.join("; ", s.sources())).toList();
+            List<String> services = function.services().stream().map(s -> s.name() + " (" + route(network, s.name())
+                    + "): " + String.join("; ", s.sources())).toList();
             JsonNode vpcConfig = expanded.path("Resources").path(function.id()).path("Properties").path("VpcConfig");
             List<String> resources = new ArrayList<>();
-            vpcConfig.path("SecurityGroupIds").forEach(g -> resources.add("security group " + g.path("Ref").asText()));
-            List<String> subnets = new ArrayList<>();
-            vpcConfig.path("SubnetIds").forEach(s -> subnets.add(s.path("Ref").asText()));
-            resources.add("subnets " + String.join(", ", subnets) + " (shared by " + String.join(", ",
-                    profile.functionIds()) + ")");
-            functions.add(new ExpansionPlan.FunctionPlan(function.id(), profile.name(), egress(profile), reaches,
+            JsonNode groups = vpcConfig.path("SecurityGroupIds");
+            for (int i = 0; i < groups.size(); i++) {
+                resources.add("security group " + groups.get(i).path("Ref").asText()
+                        + (i == 0 ? "" : " (shared: the endpoints admit its members)"));
+            }
+            if (network.existingVpc().isPresent()) {
+                resources.add("no subnets (it runs in the existing " + Intrinsics.brief(vpcConfig.path("SubnetIds")) + ")");
+            } else {
+                List<String> subnets = new ArrayList<>();
+                vpcConfig.path("SubnetIds").forEach(s -> subnets.add(s.path("Ref").asText()));
+                resources.add("subnets " + String.join(", ", subnets) + " (shared by " + String.join(", ",
+                        profile.functionIds()) + ")");
+            }
+            functions.add(new ExpansionPlan.FunctionPlan(function.id(), profile.name(),
+                    network.existingVpc().isPresent() ? egressInExistingVpc(profile) : egress(profile), reaches,
                     services, resources));
         }
         return functions;
+    }
+
+    /** How a service is reached: the macro's endpoints, or (in an existing VPC) the VPC's own. */
+    private static String route(NetworkPlan network, String service) {
+        boolean gateway = service.equals("s3") || service.equals("dynamodb");
+        if (network.existingVpc().isEmpty()) {
+            return gateway ? "gateway endpoint" : "interface endpoint";
+        }
+        if (gateway) {
+            return "by its prefix list, over the existing VPC's own route";
+        }
+        return network.interfaceEndpoints().isEmpty() ? "the existing VPC's own interface endpoint"
+                : "interface endpoint";
+    }
+
+    private static String egressInExistingVpc(NetworkPlan.Profile profile) {
+        return profile.isolated()
+                ? "no public egress: the security group allows AWS services only (existing VPC, IsolatedSubnetIds)"
+                : "to the allow-list only: the security group allows the listed networks only (existing VPC, "
+                        + "EgressSubnetIds, through its own NAT)";
     }
 
     private static String egress(NetworkPlan.Profile profile) {

@@ -70,4 +70,23 @@ public final class Intrinsics {
         return node.isObject() && node.size() == 1
                 && (node.has("Ref") || node.fieldNames().next().startsWith("Fn::"));
     }
+
+    /**
+     * A value in one short line for people: text as is, {@code !Ref Name}, {@code !X arg} for an
+     * intrinsic with a text argument ({@code !X …} otherwise), a list as its items joined by commas.
+     */
+    public static String brief(JsonNode node) {
+        if (node.isArray()) {
+            java.util.List<String> items = new java.util.ArrayList<>();
+            node.forEach(item -> items.add(brief(item)));
+            return String.join(", ", items);
+        }
+        if (isIntrinsic(node)) {
+            String key = node.fieldNames().next();
+            JsonNode argument = node.get(key);
+            String tag = tagForKey(key) == null ? key : tagForKey(key);
+            return tag + " " + (argument.isTextual() ? Excerpt.of(argument.textValue()) : "…");
+        }
+        return node.isValueNode() ? Excerpt.of(node.asText()) : "…";
+    }
 }

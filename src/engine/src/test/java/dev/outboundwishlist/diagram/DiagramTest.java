@@ -102,7 +102,8 @@ class DiagramTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"network/several-profiles", "network/isolated-services", "network/single-nat-three-zones"})
+    @ValueSource(strings = {"network/several-profiles", "network/isolated-services", "network/single-nat-three-zones",
+        "network/existing-vpc"})
     void networkDiagramsMatchTheReviewedFilesAndDrawEveryFunctionAndDestination(String corpusCase) throws Exception {
         Template written = TemplateReader.read(CORPUS.resolve(corpusCase).resolve("input.yaml"));
         NetworkPlan plan = NetworkPlans.of(written, Environment.offline(), Lookups.OFFLINE).orElseThrow();

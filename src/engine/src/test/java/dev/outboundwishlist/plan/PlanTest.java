@@ -42,6 +42,7 @@ class PlanTest {
         "../../samples/order-pipeline/template.yaml",
         "src/test/resources/corpus/network/dns-enforcement/input.yaml",
         "src/test/resources/corpus/network/single-nat-three-zones/input.yaml",
+        "src/test/resources/corpus/network/existing-vpc/input.yaml",
         "src/test/resources/corpus/catch/nested-scopes/input.yaml",
         "src/test/resources/corpus/catch/retry/input.yaml",
         "src/test/resources/corpus/roles/with-catch/input.yaml",

@@ -8,11 +8,13 @@ import dev.outboundwishlist.engine.Engine;
 import dev.outboundwishlist.engine.Environment;
 import dev.outboundwishlist.engine.ExpansionResult;
 import dev.outboundwishlist.template.Template;
+import dev.outboundwishlist.template.TemplateReader;
 import dev.outboundwishlist.template.TemplateFormat;
 import dev.outboundwishlist.template.SourceMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,7 @@ class FenceProofTest {
     @MethodSource("seeds")
     void everyFunctionReachesExactlyWhatItsFenceAllows(long seed) {
         Random random = new Random(seed);
-        List<Fn> functions = randomFunctions(random);
+        List<Fn> functions = randomFunctions(random, true);
         ObjectNode input = template(functions);
         ExpansionResult result = Engine.standard().run(new Template("seed-" + seed, TemplateFormat.YAML,
                 input.deepCopy(), SourceMap.NONE, Optional.empty()), Environment.offline());
@@ -97,6 +99,73 @@ class FenceProofTest {
                                 domain).isFalse();
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * In a VPC the user brings, the worst one (every subnet routes out through NAT; the gateway
+     * endpoints have no policy), the functions' security groups alone keep them to their fence.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void inAnExistingVpcTheSecurityGroupsAloneHoldTheFence(long seed) throws Exception {
+        Random random = new Random(seed);
+        List<Fn> functions = randomFunctions(random, false);
+        ObjectNode input = template(functions);
+        ObjectNode userVpc = (ObjectNode) TemplateReader.read(Path.of(FenceProofTest.class
+                .getResource("/network-evaluator/leaky-user-vpc.yaml").toURI())).root();
+        ((ObjectNode) input.get("Resources")).setAll((ObjectNode) userVpc.get("Resources"));
+        ObjectNode existing = input.putObject("Metadata").putObject("OutboundWishlist").putObject("Network")
+                .putObject("ExistingVpc");
+        existing.putObject("VpcId").put("Ref", "UserVpc");
+        existing.putArray("IsolatedSubnetIds").add(ref("UserIsolatedA")).add(ref("UserIsolatedB"));
+        existing.putArray("EgressSubnetIds").add(ref("UserEgressA")).add(ref("UserEgressB"));
+        existing.putArray("EndpointSubnetIds").add(ref("UserIsolatedA")).add(ref("UserIsolatedB"));
+        ExpansionResult result = Engine.standard().run(new Template("existing-" + seed, TemplateFormat.YAML,
+                input.deepCopy(), SourceMap.NONE, Optional.empty()), Environment.offline());
+        assertThat(result.template()).as("seed %d expands: %s", seed, result.diagnostics()).isPresent();
+        JsonNode expanded = result.template().get();
+        NetworkEvaluator network = NetworkEvaluator.of(expanded, "us-east-1", "123456789012");
+        for (Fn fn : functions) {
+            String what = "seed " + seed + ", " + fn.id() + " (" + fn.mode() + ", existing VPC)";
+            switch (fn.mode()) {
+                case "untouched" -> assertThat(expanded.at("/Resources/" + fn.id()))
+                        .as(what).isEqualTo(input.at("/Resources/" + fn.id()));
+                case "isolated" -> {
+                    for (String ip : STRANGERS) {
+                        for (int port : new int[] {443, 80}) {
+                            assertThat(network.reach(fn.id(), "tcp", ip, port, "api.partner.example").fromAnySubnet())
+                                    .as(what + " reaches " + ip + ":" + port).isFalse();
+                        }
+                        assertThat(network.reach(fn.id(), "udp", ip, 53, null).fromAnySubnet()).as(what).isFalse();
+                    }
+                    for (String cidr : CIDRS) {
+                        assertThat(network.reach(fn.id(), "tcp", firstAddress(cidr), 443, null).fromAnySubnet())
+                                .as(what + " reaches " + cidr).isFalse();
+                    }
+                    reachesItsServices(network, fn, what);
+                }
+                default -> {
+                    checkAllowList(network, fn, functions, what);
+                    reachesItsServices(network, fn, what);
+                }
+            }
+        }
+    }
+
+    private static ObjectNode ref(String id) {
+        return JSON.createObjectNode().put("Ref", id);
+    }
+
+    /** Through the macro's interface endpoints (own-account only) and the user's gateway endpoints. */
+    private static void reachesItsServices(NetworkEvaluator network, Fn fn, String what) {
+        for (String service : fn.services()) {
+            assertThat(network.reachService(fn.id(), service).fromEverySubnet())
+                    .as(what + " reaches " + service + ": " + network.reachService(fn.id(), service).why()).isTrue();
+            if (!service.equals("s3") && !service.equals("dynamodb")) {
+                assertThat(network.endpointAllowsForeignPrincipal(service, "999999999999"))
+                        .as(what + ": the " + service + " endpoint takes another account's credentials").isFalse();
             }
         }
     }
@@ -197,7 +266,8 @@ class FenceProofTest {
         return parts[0] + "." + parts[1] + "." + parts[2] + "." + (Integer.parseInt(parts[3]) + offset);
     }
 
-    private static List<Fn> randomFunctions(Random random) {
+    /** @param domains false for an existing VPC, where domain entries are refused: CIDRs stand in for them */
+    private static List<Fn> randomFunctions(Random random, boolean domains) {
         List<Fn> functions = new ArrayList<>();
         int count = 1 + random.nextInt(5);
         for (int i = 0; i < count; i++) {
@@ -212,7 +282,7 @@ class FenceProofTest {
                 int size = 1 + random.nextInt(3);
                 for (int e = 0; e < size; e++) {
                     ObjectNode entry = JSON.createObjectNode();
-                    if (random.nextBoolean()) {
+                    if (random.nextBoolean() && domains) {
                         String domain = DOMAINS[random.nextInt(DOMAINS.length)];
                         entry.put("Domain", random.nextInt(3) == 0 ? "*." + domain.substring(domain.indexOf('.') + 1)
                                 : domain);
