@@ -1,28 +1,26 @@
 package dev.outboundwishlist.cli;
 
 import dev.outboundwishlist.diagram.Diagrams;
-import dev.outboundwishlist.diagram.DotDiagram;
-import dev.outboundwishlist.diagram.MermaidDiagram;
-import dev.outboundwishlist.diagram.NetworkDiagram;
-import dev.outboundwishlist.diagram.StateGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "diagram", mixinStandardHelpOptions = true,
         description = {"Draws each state machine as expanded: transitions as written solid, catch edges the",
             "expansion added dashed, handler states highlighted; then the fenced network: function, subnets,",
-            "firewall and NAT, destinations, and (dashed) VPC endpoints. Mermaid renders in pull requests as is."})
+            "firewall and NAT, destinations, and (dashed) VPC endpoints. Several drawings make one chart,",
+            "each a subgraph; --only picks one, --format markdown gives each its own block for a pull request."})
 final class DiagramCommand implements Callable<Integer> {
 
-    enum Format { mermaid, dot }
+    enum Format { mermaid, dot, markdown }
 
     @Spec
     CommandSpec spec;
@@ -30,9 +28,14 @@ final class DiagramCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TEMPLATE", description = "The template to draw (YAML or JSON).")
     Path template;
 
-    @Option(names = "--format", paramLabel = "mermaid|dot", defaultValue = "mermaid",
-            description = "Diagram format. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "mermaid|dot|markdown", defaultValue = "mermaid",
+            description = "Diagram format: one Mermaid chart, one Graphviz digraph, or Markdown with a Mermaid "
+                    + "block per drawing. Default: ${DEFAULT-VALUE}.")
     Format format;
+
+    @Option(names = "--only", paramLabel = "NAME",
+            description = "Draw only this state machine (its logical id), or the network (" + Diagrams.NETWORK + ").")
+    String only;
 
     @Mixin
     StackOptions stack;
@@ -43,11 +46,23 @@ final class DiagramCommand implements Callable<Integer> {
         if (both.isEmpty()) {
             return ExitCodes.ERRORS;
         }
-        List<StateGraph> graphs = Diagrams.stateMachines(both.get().written(), both.get().expanded());
-        StringBuilder out = new StringBuilder(format == Format.dot ? DotDiagram.of(graphs) : MermaidDiagram.of(graphs));
-        both.get().network().ifPresent(plan ->
-                out.append(out.length() > 0 ? "\n" : "")
-                        .append(format == Format.dot ? NetworkDiagram.dot(plan) : NetworkDiagram.mermaid(plan)));
+        Diagrams diagrams = new Diagrams(Diagrams.stateMachines(both.get().written(), both.get().expanded()),
+                both.get().network());
+        if (only != null) {
+            Optional<Diagrams> chosen = diagrams.only(only);
+            if (chosen.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "Invalid value for option '--only': '" + only
+                        + "' is not drawn from this template; choose one of: " + (diagrams.isEmpty() ? "(nothing: "
+                        + "the template has no state machine and fences no function)"
+                        : String.join(", ", diagrams.names())));
+            }
+            diagrams = chosen.get();
+        }
+        String out = switch (format) {
+            case mermaid -> diagrams.mermaid();
+            case dot -> diagrams.dot();
+            case markdown -> diagrams.markdown();
+        };
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -198,6 +198,14 @@ class CliTest {
         assertThat(mermaid.out()).startsWith("%% Workflow\nflowchart TD\n").contains(" -.->|\"States.ALL\"| s0_3");
         Run dot = run("diagram", wish, "--format", "dot");
         assertThat(dot.out()).startsWith("digraph \"Workflow\" {").contains("style=dashed");
+        Run markdown = run("diagram", wish, "--format", "markdown");
+        assertThat(markdown.out()).startsWith("### State machine `Workflow`\n\n```mermaid\n%% Workflow\n")
+                .endsWith("```\n");
+        assertThat(run("diagram", wish, "--only", "Workflow").out()).isEqualTo(mermaid.out());
+        Run unknown = run("diagram", wish, "--only", "Network");
+        assertThat(unknown.exitCode()).isEqualTo(64);
+        assertThat(unknown.err()).contains("Invalid value for option '--only': 'Network' is not drawn from this "
+                + "template; choose one of: Workflow");
         Run broken = run("diagram", BROKEN);
         assertThat(broken.exitCode()).isEqualTo(2);
         assertThat(broken.out()).isEmpty();

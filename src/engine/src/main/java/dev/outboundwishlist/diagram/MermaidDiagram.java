@@ -1,7 +1,5 @@
 package dev.outboundwishlist.diagram;
 
-import java.util.List;
-
 /**
  * A state machine as a Mermaid flowchart, which code hosts render in pull requests as is:
  * transitions as written are solid, catch edges added by the expansion dashed, handler states
@@ -12,35 +10,48 @@ public final class MermaidDiagram {
     private MermaidDiagram() {
     }
 
-    public static String of(List<StateGraph> graphs) {
+    /** One machine as a chart of its own. */
+    public static String of(StateGraph graph) {
         StringBuilder out = new StringBuilder();
-        for (StateGraph graph : graphs) {
-            if (out.length() > 0) {
-                out.append('\n');
+        out.append("%% ").append(graph.machine()).append('\n');
+        out.append("flowchart TD\n");
+        body(out, graph, "  ");
+        handlerClasses(out, graph.handlers());
+        return out.toString();
+    }
+
+    /** The scopes, states and transitions of a machine, each line indented by {@code indent}. */
+    static void body(StringBuilder out, StateGraph graph, String indent) {
+        for (StateGraph.ScopeNodes scope : graph.scopes()) {
+            out.append(indent).append("subgraph ").append(scope.id()).append("[\"").append(text(scope.label()))
+                    .append("\"]\n");
+            for (StateGraph.Node node : scope.states()) {
+                out.append(indent).append("  ").append(node.id()).append(shape(node)).append('\n');
             }
-            out.append("%% ").append(graph.machine()).append('\n');
-            out.append("flowchart TD\n");
-            for (StateGraph.ScopeNodes scope : graph.scopes()) {
-                out.append("  subgraph ").append(scope.id()).append("[\"").append(text(scope.label())).append("\"]\n");
-                for (StateGraph.Node node : scope.states()) {
-                    out.append("    ").append(node.id()).append(shape(node)).append('\n');
-                }
-                out.append("  end\n");
-                if (scope.owner() != null) {
-                    out.append("  ").append(scope.owner()).append(" --- ").append(scope.id()).append('\n');
-                }
-            }
-            for (StateGraph.Edge edge : graph.edges()) {
-                String label = edge.label() == null ? "" : "|\"" + text(edge.label()) + "\"|";
-                String arrow = edge.injected() ? " -.->" : " -->";
-                out.append("  ").append(edge.from()).append(arrow).append(label).append(' ').append(edge.to()).append('\n');
-            }
-            out.append("  classDef handler fill:#fdecea,stroke:#c0392b,stroke-width:2px\n");
-            for (String handler : graph.handlers().stream().sorted().toList()) {
-                out.append("  class ").append(handler).append(" handler\n");
+            out.append(indent).append("end\n");
+            if (scope.owner() != null) {
+                out.append(indent).append(scope.owner()).append(" --- ").append(scope.id()).append('\n');
             }
         }
-        return out.toString();
+        for (StateGraph.Edge edge : graph.edges()) {
+            String label = edge.label() == null ? "" : "|\"" + text(edge.label()) + "\"|";
+            String arrow = edge.injected() ? " -.->" : " -->";
+            out.append(indent).append(edge.from()).append(arrow).append(label).append(' ').append(edge.to())
+                    .append('\n');
+        }
+    }
+
+    /** Handler states in red; Mermaid takes class statements at the top level of a chart. */
+    static void handlerClasses(StringBuilder out, java.util.Collection<String> handlers) {
+        out.append("  classDef handler fill:#fdecea,stroke:#c0392b,stroke-width:2px\n");
+        for (String handler : handlers.stream().sorted().toList()) {
+            out.append("  class ").append(handler).append(" handler\n");
+        }
+    }
+
+    /** Mermaid's quoted text cannot hold a double quote; it takes the #quot; entity. */
+    static String text(String value) {
+        return value.replace("\"", "#quot;").replace("\n", " ");
     }
 
     private static String shape(StateGraph.Node node) {
@@ -53,8 +64,4 @@ public final class MermaidDiagram {
         };
     }
 
-    /** Mermaid's quoted text cannot hold a double quote; it takes the #quot; entity. */
-    private static String text(String value) {
-        return value.replace("\"", "#quot;").replace("\n", " ");
-    }
 }

@@ -75,30 +75,44 @@ public final class NetworkDiagram {
     }
 
     public static String mermaid(NetworkPlan plan) {
-        NetworkDiagram graph = new NetworkDiagram(plan);
         StringBuilder out = new StringBuilder("%% Network\nflowchart LR\n");
-        out.append("  subgraph vpc[\"").append(graph.vpcLabel).append("\"]\n");
-        graph.nodes.values().stream().filter(Node::inVpc).forEach(n -> out.append("    ").append(mermaidNode(n))
-                .append('\n'));
-        out.append("  end\n");
-        graph.nodes.values().stream().filter(n -> !n.inVpc()).forEach(n -> out.append("  ").append(mermaidNode(n))
-                .append('\n'));
-        for (Edge edge : graph.edges) {
-            String label = edge.label() == null ? "" : "|\"" + edge.label() + "\"|";
-            out.append("  ").append(edge.from()).append(edge.dashed() ? " -.->" : " -->").append(label).append(' ')
-                    .append(edge.to()).append('\n');
-        }
+        mermaidBody(out, plan, "", "  ");
         return out.toString();
     }
 
-    public static String dot(NetworkPlan plan) {
+    /** The network's nodes and edges, ids after {@code prefix}, each line indented by {@code indent}. */
+    static void mermaidBody(StringBuilder out, NetworkPlan plan, String prefix, String indent) {
         NetworkDiagram graph = new NetworkDiagram(plan);
+        out.append(indent).append("subgraph ").append(prefix).append("vpc[\"")
+                .append(MermaidDiagram.text(graph.vpcLabel)).append("\"]\n");
+        graph.nodes.values().stream().filter(Node::inVpc).forEach(n -> out.append(indent).append("  ")
+                .append(mermaidNode(prefix, n)).append('\n'));
+        out.append(indent).append("end\n");
+        graph.nodes.values().stream().filter(n -> !n.inVpc()).forEach(n -> out.append(indent)
+                .append(mermaidNode(prefix, n)).append('\n'));
+        for (Edge edge : graph.edges) {
+            String label = edge.label() == null ? "" : "|\"" + edge.label() + "\"|";
+            out.append(indent).append(prefix).append(edge.from()).append(edge.dashed() ? " -.->" : " -->")
+                    .append(label).append(' ').append(prefix).append(edge.to()).append('\n');
+        }
+    }
+
+    public static String dot(NetworkPlan plan) {
         StringBuilder out = new StringBuilder("digraph \"Network\" {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
-        out.append("  subgraph cluster_vpc {\n    label=\"").append(graph.vpcLabel).append("\";\n");
-        graph.nodes.values().stream().filter(Node::inVpc).forEach(n -> out.append("    ").append(dotNode(n)).append('\n'));
-        out.append("  }\n");
-        graph.nodes.values().stream().filter(n -> !n.inVpc()).forEach(n -> out.append("  ").append(dotNode(n))
-                .append('\n'));
+        dotBody(out, plan, "", "  ");
+        return out.append("}\n").toString();
+    }
+
+    /** The network's clusters, nodes and edges, ids after {@code prefix}, each line indented by {@code indent}. */
+    static void dotBody(StringBuilder out, NetworkPlan plan, String prefix, String indent) {
+        NetworkDiagram graph = new NetworkDiagram(plan);
+        out.append(indent).append("subgraph cluster_").append(prefix).append("vpc {\n").append(indent)
+                .append("  label=\"").append(DotDiagram.text(graph.vpcLabel)).append("\";\n");
+        graph.nodes.values().stream().filter(Node::inVpc).forEach(n -> out.append(indent).append("  ")
+                .append(dotNode(prefix, n)).append('\n'));
+        out.append(indent).append("}\n");
+        graph.nodes.values().stream().filter(n -> !n.inVpc()).forEach(n -> out.append(indent)
+                .append(dotNode(prefix, n)).append('\n'));
         for (Edge edge : graph.edges) {
             List<String> attributes = new ArrayList<>();
             if (edge.dashed()) {
@@ -107,19 +121,19 @@ public final class NetworkDiagram {
             if (edge.label() != null) {
                 attributes.add("label=\"" + edge.label() + "\"");
             }
-            out.append("  \"").append(edge.from()).append("\" -> \"").append(edge.to()).append('"')
+            out.append(indent).append('"').append(prefix).append(edge.from()).append("\" -> \"").append(prefix)
+                    .append(edge.to()).append('"')
                     .append(attributes.isEmpty() ? "" : " [" + String.join(", ", attributes) + "]").append(";\n");
         }
-        return out.append("}\n").toString();
     }
 
     private void node(String id, String label, Shape shape, boolean inVpc) {
         nodes.putIfAbsent(id, new Node(id, label, shape, inVpc));
     }
 
-    private static String mermaidNode(Node node) {
-        String label = "\"" + node.label().replace("\"", "#quot;") + "\"";
-        return node.id() + switch (node.shape()) {
+    private static String mermaidNode(String prefix, Node node) {
+        String label = "\"" + MermaidDiagram.text(node.label()) + "\"";
+        return prefix + node.id() + switch (node.shape()) {
             case FUNCTION -> "([" + label + "])";
             case FIREWALL -> "{{" + label + "}}";
             case ENDPOINT -> "[(" + label + ")]";
@@ -129,7 +143,7 @@ public final class NetworkDiagram {
         };
     }
 
-    private static String dotNode(Node node) {
+    private static String dotNode(String prefix, Node node) {
         String shape = switch (node.shape()) {
             case FUNCTION -> "ellipse";
             case FIREWALL -> "hexagon";
@@ -138,7 +152,7 @@ public final class NetworkDiagram {
             case DESTINATION -> "parallelogram";
             case BOX -> "box";
         };
-        return "\"" + node.id() + "\" [label=\"" + node.label().replace("\"", "\\\"") + "\", shape=" + shape + "];";
+        return "\"" + prefix + node.id() + "\" [label=\"" + DotDiagram.text(node.label()) + "\", shape=" + shape + "];";
     }
 
     private static String label(OutboundAccess.AllowEntry entry) {

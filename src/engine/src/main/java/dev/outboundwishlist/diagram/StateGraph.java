@@ -32,6 +32,18 @@ public record StateGraph(String machine, List<ScopeNodes> scopes, List<Edge> edg
     public record Edge(String from, String to, String label, boolean catchEdge, boolean injected) {
     }
 
+    /** The same graph with {@code prefix} before every id, so that several graphs can share one drawing. */
+    public StateGraph prefixed(String prefix) {
+        List<ScopeNodes> renamedScopes = scopes.stream().map(scope -> new ScopeNodes(prefix + scope.id(), scope.label(),
+                scope.owner() == null ? null : prefix + scope.owner(), scope.states().stream()
+                .map(node -> new Node(prefix + node.id(), node.name(), node.type())).toList())).toList();
+        List<Edge> renamedEdges = edges.stream().map(edge -> new Edge(prefix + edge.from(), prefix + edge.to(),
+                edge.label(), edge.catchEdge(), edge.injected())).toList();
+        Set<String> renamedHandlers = new HashSet<>();
+        handlers.forEach(handler -> renamedHandlers.add(prefix + handler));
+        return new StateGraph(machine, renamedScopes, renamedEdges, renamedHandlers);
+    }
+
     /** Compares the definition as written with the expanded one: catch edges only in the latter are injected. */
     public static StateGraph of(String machine, ObjectNode written, ObjectNode expanded) {
         List<Scope> before = Scope.all(written);
