@@ -220,7 +220,7 @@ class CliTest {
         assertThat(text.out()).startsWith("State machines\n  Workflow\n    Invoke function 1\n"
                 + "      + Catch States.ALL -> Catch failure\n");
         assertThat(run("plan", wish, "--format", "markdown").out()).startsWith("### OutboundWishlist plan\n")
-                .contains("| Invoke function 3 |  | States.ALL -> Catch failure |  |");
+                .contains("| Invoke function 3 |  | States.ALL -&gt; Catch failure |  |");
         JsonNode json = new ObjectMapper().readTree(run("plan", wish, "--format", "json").out());
         assertThat(json.at("/machines/0/states")).hasSize(3);
         assertThat(json.at("/machines/0/states/2/catchers/0").asText()).isEqualTo("States.ALL -> Catch failure");

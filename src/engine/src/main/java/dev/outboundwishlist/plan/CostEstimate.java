@@ -29,6 +29,8 @@ public record CostEstimate(List<HourlyCharge> hourly, List<String> usage, BigDec
     private static final BigDecimal NAT_HOUR = new BigDecimal("0.045");
     private static final BigDecimal FIREWALL_ENDPOINT_HOUR = new BigDecimal("0.395");
     private static final BigDecimal INTERFACE_ENDPOINT_HOUR = new BigDecimal("0.01");
+    /** Every public IPv4 address bills by the hour since February 2024, an Elastic IP of a NAT gateway too. */
+    private static final BigDecimal PUBLIC_IPV4_HOUR = new BigDecimal("0.005");
 
     /**
      * @param units how many of them bill by the hour (a firewall or an interface endpoint bills per Availability Zone)
@@ -40,6 +42,7 @@ public record CostEstimate(List<HourlyCharge> hourly, List<String> usage, BigDec
         int natGateways = 0;
         int firewallEndpoints = 0;
         int interfaceEndpoints = 0;
+        int publicAddresses = 0;
         Set<String> usage = new LinkedHashSet<>();
         for (JsonNode resource : addedResources) {
             JsonNode properties = resource.path("Properties");
@@ -63,6 +66,7 @@ public record CostEstimate(List<HourlyCharge> hourly, List<String> usage, BigDec
                         }
                     }
                 }
+                case "AWS::EC2::EIP" -> publicAddresses++;
                 case "AWS::Route53Resolver::FirewallRuleGroup" ->
                         usage.add("DNS Firewall: USD 0.60 per million queries inspected");
                 case "AWS::Lambda::Function" ->
@@ -73,6 +77,7 @@ public record CostEstimate(List<HourlyCharge> hourly, List<String> usage, BigDec
         }
         List<HourlyCharge> hourly = new ArrayList<>();
         addHourly(hourly, "NAT gateway", natGateways, NAT_HOUR);
+        addHourly(hourly, "Public IPv4 address (Elastic IP)", publicAddresses, PUBLIC_IPV4_HOUR);
         addHourly(hourly, "Network Firewall endpoint (per AZ)", firewallEndpoints, FIREWALL_ENDPOINT_HOUR);
         addHourly(hourly, "Interface VPC endpoint (per AZ)", interfaceEndpoints, INTERFACE_ENDPOINT_HOUR);
         BigDecimal total = hourly.stream().map(HourlyCharge::monthly).reduce(BigDecimal.ZERO, BigDecimal::add)

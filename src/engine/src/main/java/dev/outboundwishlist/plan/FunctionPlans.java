@@ -90,7 +90,12 @@ final class FunctionPlans {
         if (cidr.cidr().contains(":")) {
             return cidr.cidr() + ": never reached (the fenced network has no IPv6)";
         }
-        return cidr.cidr() + " " + (cidr.protocol().equals("all") ? "tcp and udp" : cidr.protocol()) + " on "
-                + (cidr.ports().isEmpty() ? "all ports" : "ports " + cidr.ports());
+        if (cidr.ports().isEmpty()) {
+            // With no ports, "all" is the security group's -1: every protocol, ICMP too.
+            return cidr.cidr() + " " + (cidr.protocol().equals("all") ? "every protocol" : cidr.protocol()
+                    + " on all ports");
+        }
+        return cidr.cidr() + " " + (cidr.protocol().equals("all") ? "tcp and udp" : cidr.protocol()) + " on ports "
+                + cidr.ports();
     }
 }

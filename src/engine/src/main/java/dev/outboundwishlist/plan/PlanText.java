@@ -5,6 +5,7 @@ import dev.outboundwishlist.plan.ExpansionPlan.FunctionPlan;
 import dev.outboundwishlist.plan.ExpansionPlan.MachinePlan;
 import dev.outboundwishlist.plan.ExpansionPlan.StateChange;
 
+import java.util.List;
 import java.util.Map;
 
 /** A plan as plain text for a terminal, or as Markdown for a pull-request comment. */
@@ -73,28 +74,27 @@ public final class PlanText {
             for (FunctionPlan function : plan.functions()) {
                 out.append("| ").append(cell(function.function())).append(" | ").append(cell(function.profile()))
                         .append(": ").append(cell(function.egress())).append(" | ")
-                        .append(function.reaches().isEmpty() ? "nothing public" : cell(String.join("<br>",
-                                function.reaches())))
-                        .append(" | ").append(cell(String.join("<br>", function.services()))).append(" |\n");
+                        .append(function.reaches().isEmpty() ? "nothing public" : cells(function.reaches()))
+                        .append(" | ").append(cells(function.services())).append(" |\n");
             }
             out.append('\n');
         }
         out.append("#### State machines\n\n");
         if (plan.machines().isEmpty()) {
-            out.append("Nothing changed.\n");
+            out.append("Nothing changed.\n\n");
         }
         for (MachinePlan machine : plan.machines()) {
             out.append("**").append(cell(machine.machine())).append("**\n\n")
                     .append("| State | Runs as | Catch added | Retry added |\n|---|---|---|---|\n");
             for (StateChange state : machine.states()) {
                 out.append("| ").append(cell(state.state())).append(" | ")
-                        .append(state.role() == null ? "" : "`" + cell(state.role()) + "`" + roleMechanism(state))
-                        .append(" | ").append(cell(String.join("<br>", state.catchers())))
-                        .append(" | ").append(cell(String.join("<br>", state.retriers()))).append(" |\n");
+                        .append(state.role() == null ? "" : code(state.role()) + roleMechanism(state))
+                        .append(" | ").append(cells(state.catchers()))
+                        .append(" | ").append(cells(state.retriers())).append(" |\n");
             }
             if (!machine.grants().isEmpty()) {
                 out.append("\nGranted:\n");
-                machine.grants().forEach(g -> out.append("- `").append(g).append("`\n"));
+                machine.grants().forEach(g -> out.append("- ").append(code(g)).append('\n'));
             }
             out.append('\n');
         }
@@ -134,8 +134,30 @@ public final class PlanText {
         return state.viaHelper() ? " (through a generated helper function)" : " (native task Credentials)";
     }
 
-    /** Text safe inside a Markdown table cell. */
+    /**
+     * Text shown as written inside a Markdown table cell: what Markdown would read as emphasis
+     * ({@code *.example.com}), code, HTML or a column break is escaped.
+     */
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        StringBuilder out = new StringBuilder();
+        for (char c : text.replace("\n", " ").toCharArray()) {
+            switch (c) {
+                case '\\', '|', '*', '_', '`', '[', ']' -> out.append('\\').append(c);
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Several values in one cell, a line each. */
+    private static String cells(List<String> texts) {
+        return String.join("<br>", texts.stream().map(PlanText::cell).toList());
+    }
+
+    /** A code span; inside one only a column break needs escaping, and a backtick cannot be written. */
+    private static String code(String text) {
+        return "`" + text.replace("`", "'").replace("|", "\\|").replace("\n", " ") + "`";
     }
 }
