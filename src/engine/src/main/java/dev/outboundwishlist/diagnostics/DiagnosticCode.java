@@ -30,7 +30,7 @@ public enum DiagnosticCode {
     INVALID_NETWORK_ACCESS("OWL201", Severity.ERROR, "OutboundNetworkAccess is malformed or conflicts with the function's network settings."),
     NETWORK_UNRESTRICTED("OWL202", Severity.INFO, "OutboundNetworkAccess is Enabled without an AllowList: the function stays unrestricted."),
     NETWORK_IPV6_UNREACHABLE("OWL203", Severity.WARNING, "An IPv6 CIDR in an allow-list can never be reached: fenced networks have no IPv6."),
-    NETWORK_ALLOWS_ALL("OWL204", Severity.WARNING, "An allow-list CIDR allows every address."),
+    NETWORK_ALLOWS_ALL("OWL204", Severity.WARNING, "An allow-list CIDR allows every address, or a large share of them."),
     NETWORK_SERVICE_INFERRED("OWL205", Severity.INFO, "A function reaches an AWS service through a VPC endpoint because its permissions use it."),
     NETWORK_DOES_NOT_FIT("OWL206", Severity.ERROR, "The fenced network needs more subnets than the VPC's block holds."),
     NETWORK_PREFIX_LIST_UNKNOWN("OWL207", Severity.ERROR, "A security group cannot be limited to S3 or DynamoDB: the prefix list id is unknown."),
@@ -42,6 +42,7 @@ public enum DiagnosticCode {
     NETWORK_TOO_MANY_RULES("OWL213", Severity.ERROR, "A fenced function's security group would need more egress rules than AWS allows."),
     NETWORK_EXISTING_VPC("OWL214", Severity.ERROR, "In an existing VPC, the fence cannot give a function what it asks for (domains, subnets, endpoints)."),
     NETWORK_SETTING_IGNORED("OWL215", Severity.WARNING, "A network setting has no effect in an existing VPC."),
+    NETWORK_NOT_FENCED("OWL216", Severity.WARNING, "A function the global OutboundNetworkAccess does not reach stays unfenced."),
 
     ROLE_ARN_NOT_ON_TASK("OWL301", Severity.ERROR, "A task-level RoleArn is written on a state that is not a Task."),
     ROLE_ARN_WITH_CREDENTIALS("OWL302", Severity.ERROR, "A task has both RoleArn and Credentials (or RoleArn and RoleArn.$)."),

@@ -28,8 +28,13 @@ final class FunctionRoles {
         if (role == null && sam) {
             return; // SAM generates the role, with the VPC-access policy since VpcConfig is set
         }
-        Optional<String> roleId = TemplateRoles.named(role, context.resources());
         TemplatePath path = TemplatePath.of("Resources", functionId, "Properties", "Role");
+        if (role == null) {
+            context.diagnostics().report(DiagnosticCode.NETWORK_EXTERNAL_FUNCTION_ROLE, path, "is missing: an "
+                    + "AWS::Lambda::Function needs a Role, and a fenced one needs " + VPC_ACCESS + " on it");
+            return;
+        }
+        Optional<String> roleId = TemplateRoles.named(role, context.resources());
         if (roleId.isEmpty()) {
             context.diagnostics().report(DiagnosticCode.NETWORK_EXTERNAL_FUNCTION_ROLE, path, "is not a role of this "
                     + "template, so the macro cannot attach " + VPC_ACCESS + "; attach it to the role yourself, or "

@@ -8,6 +8,7 @@ import dev.outboundwishlist.engine.Diagnostics;
 import dev.outboundwishlist.engine.ExpansionContext;
 import dev.outboundwishlist.engine.Settings;
 import dev.outboundwishlist.engine.Extension;
+import dev.outboundwishlist.template.Intrinsics;
 import dev.outboundwishlist.template.SourceMap;
 
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Optional;
 public final class NetworkAccessExtension implements Extension {
 
     private static final String KEY = "OutboundNetworkAccess";
+    private static final int NFS_PORT = 2049;
 
     @Override
     public void validate(ExpansionContext context) {
@@ -82,12 +84,22 @@ public final class NetworkAccessExtension implements Extension {
             Optional<OutboundAccess> access = Optional.empty();
             if (properties.has(KEY)) {
                 access = check(reading, properties, path.key(KEY));
+            } else if (sam && globalUse && Intrinsics.isIntrinsic(properties)) {
+                reading.diagnostics().report(DiagnosticCode.INVALID_NETWORK_ACCESS, path, "is an intrinsic function, "
+                        + "so the macro cannot give this function the VpcConfig the global OutboundNetworkAccess "
+                        + "asks for; write Properties as a mapping, with the intrinsic function around the values "
+                        + "that differ");
             } else if (sam && globalUse) {
                 access = conflicts(reading, properties, path, "the global OutboundNetworkAccess") ? global
                         : Optional.empty();
+            } else if (globalUse) {
+                reading.diagnostics().report(DiagnosticCode.NETWORK_NOT_FENCED, path.parent(), "is an "
+                        + type + ", to which Globals do not apply, so it stays unfenced; give it its own "
+                        + "OutboundNetworkAccess");
             }
             insideIntrinsics(reading, properties, path);
-            if (access.isPresent() && !(access.get().enabled() && access.get().allowList().isEmpty())) {
+            if (access.isPresent() && !(access.get().enabled() && access.get().allowList().isEmpty())
+                    && mountsNoFileSystem(reading, properties, path, access.get())) {
                 fenced.add(new FencedFunction(resource.getKey(), sam, access.get()));
                 samFenced |= sam;
             }
@@ -100,6 +112,35 @@ public final class NetworkAccessExtension implements Extension {
                     + "themselves");
         }
         return fenced;
+    }
+
+    /**
+     * An EFS file system is mounted over NFS (tcp 2049) at its mount targets, which are in the
+     * file system's own VPC: never the one the macro builds, and in an existing VPC only where
+     * the allow-list lets NFS through.
+     */
+    private static boolean mountsNoFileSystem(ExpansionContext context, JsonNode properties, TemplatePath path,
+                                              OutboundAccess access) {
+        if (!properties.has("FileSystemConfigs")) {
+            return true;
+        }
+        if (context.settings().network().existingVpc().isEmpty()) {
+            context.diagnostics().report(DiagnosticCode.INVALID_NETWORK_ACCESS, path.key("FileSystemConfigs"), "mounts "
+                    + "an EFS file system, whose mount targets are in its own VPC, which the network the macro builds "
+                    + "cannot reach; set Metadata.OutboundWishlist.Network.ExistingVpc to that VPC, and allow the "
+                    + "mount targets' network on tcp 2049 in the AllowList");
+            return false;
+        }
+        boolean nfs = access.allowList().stream().anyMatch(e -> e instanceof OutboundAccess.Cidr cidr
+                && !cidr.protocol().equals("udp") && (cidr.ports().isEmpty() || cidr.ports().contains(NFS_PORT)));
+        if (!nfs) {
+            context.diagnostics().report(DiagnosticCode.INVALID_NETWORK_ACCESS, path.key("FileSystemConfigs"), "mounts "
+                    + "an EFS file system over NFS (tcp " + NFS_PORT + "), which the function's fence does not allow; "
+                    + "add the mount targets' network to the AllowList (Enabled: true) with Ports: [" + NFS_PORT
+                    + "] and Protocol: tcp");
+            return false;
+        }
+        return true;
     }
 
     /** Settings that switch part of the fence off are said out loud; one that leaves domains unchecked is an error. */

@@ -16,6 +16,7 @@ import dev.outboundwishlist.network.NetworkPlan.Profile;
 import dev.outboundwishlist.network.NetworkPlan.Service;
 import dev.outboundwishlist.network.NetworkPlan.Subnet;
 import dev.outboundwishlist.network.NetworkPlan.Zone;
+import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,7 +94,7 @@ final class NetworkPlanner {
         for (Map.Entry<List<OutboundAccess.AllowEntry>, List<FencedFunction>> entry : byProfile.entrySet()) {
             boolean isolated = entry.getValue().get(0).access().isolated();
             String name = isolated ? "Isolated" : "AllowList" + ++allowListNumber;
-            Egress egress = isolated ? Egress.NONE : hasDomains(entry.getKey())
+            Egress egress = isolated || onlyIpv6(entry.getKey()) ? Egress.NONE : hasDomains(entry.getKey())
                     && settings.domainEnforcement() == Settings.DomainEnforcement.NetworkFirewall
                     ? Egress.FIREWALL : Egress.NAT;
             int slot = isolated ? ISOLATED_GROUP : group++;
@@ -206,6 +207,11 @@ final class NetworkPlanner {
                 cidr.protocol());
     }
 
+    /** A list of IPv6 networks only reaches nothing (the network has no IPv6): no NAT is paid for it. */
+    private static boolean onlyIpv6(List<OutboundAccess.AllowEntry> entries) {
+        return entries.stream().allMatch(e -> e instanceof OutboundAccess.Cidr cidr && cidr.cidr().contains(":"));
+    }
+
     private static boolean hasDomains(List<OutboundAccess.AllowEntry> entries) {
         return entries.stream().anyMatch(OutboundAccess.Domain.class::isInstance);
     }
@@ -226,8 +232,16 @@ final class NetworkPlanner {
             sources.computeIfAbsent(inference.service(), k -> new ArrayList<>()).add("inferred from "
                     + inference.source());
         }
-        // Globals apply to SAM functions that do not set Tracing themselves; X-Ray segments leave through the VPC.
         JsonNode properties = context.resources().path(function.id()).path("Properties");
+        for (String key : List.of("Policies", "Role")) {
+            if (Intrinsics.isIntrinsic(properties.path(key)) && !properties.path(key).has("Ref")
+                    && !properties.path(key).has("Fn::GetAtt") && !properties.path(key).has("Fn::Sub")) {
+                context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, TemplatePath.of("Resources", function.id(),
+                        "Properties", key), "is an intrinsic function the macro cannot read to tell which AWS services "
+                        + "the function calls; list them in AwsServices, or their calls cannot leave the fence");
+            }
+        }
+        // Globals apply to SAM functions that do not set Tracing themselves; X-Ray segments leave through the VPC.
         if (function.sam() && !properties.has("Tracing")
                 && "Active".equals(context.root().path("Globals").path("Function").path("Tracing").asText())) {
             sources.computeIfAbsent("xray", k -> new ArrayList<>()).add("inferred from Tracing: Active "

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -39,6 +40,7 @@ final class NetworkWriter {
     private final Map<String, String> natByZone = new LinkedHashMap<>();
     private final Map<String, String> firewallByZone = new LinkedHashMap<>();
     private final List<String> privateRouteTables = new ArrayList<>();
+    private Optional<String> sharedCondition = Optional.empty();
 
     NetworkWriter(ExpansionContext context, NetworkPlan plan) {
         this.context = context;
@@ -47,6 +49,7 @@ final class NetworkWriter {
     }
 
     void write() {
+        sharedCondition = NetworkConditions.shared(context, plan);
         if (plan.existingVpc().isPresent()) {
             writeIntoExistingVpc(plan.existingVpc().get());
             return;
@@ -412,7 +415,8 @@ final class NetworkWriter {
             props.set("SecurityGroupEgress", SecurityGroupRules.egress(plan, function, endpointGroup));
         });
         String groupId = context.logicalIds().allocate(function.id(), "SecurityGroup");
-        context.addResource(function.id(), groupId, group);
+        context.addResource(function.id(), groupId, NetworkConditions.conditional(group,
+                NetworkConditions.of(context, function.id())));
         ObjectNode properties = ((ObjectNode) context.resources().get(function.id())).withObjectProperty("Properties");
         ObjectNode vpcConfig = NODES.objectNode();
         vpcConfig.set("SubnetIds", subnets.deepCopy());
@@ -468,11 +472,11 @@ final class NetworkWriter {
         return select;
     }
 
-    /** Adds a network resource at the end of Resources under a readable, unique id. */
+    /** Adds a shared network resource at the end of Resources under a readable, unique id. */
     private String add(String name, ObjectNode resource) {
         String id = context.logicalIds().allocate(name);
         ids.put(name, id);
-        context.addResource(null, id, resource);
+        context.addResource(null, id, NetworkConditions.conditional(resource, sharedCondition));
         return id;
     }
 

@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  */
 final class OutboundAccessReader {
 
+    /** An allow-list block with a shorter prefix, wider than a /8 (16 million addresses), is warned about. */
+    private static final int WIDE_BLOCK_PREFIX = 8;
+
     private static final Set<String> KEYS = Set.of("Enabled", "AllowList", "AwsServices");
     private static final Set<String> DOMAIN_KEYS = Set.of("Domain", "Ports");
     private static final Set<String> CIDR_KEYS = Set.of("Cidr", "Ports", "Protocol");
@@ -193,10 +196,18 @@ final class OutboundAccessReader {
             diagnostics.report(DiagnosticCode.NETWORK_IPV6_UNREACHABLE, path.key("Cidr"), "'" + value.textValue()
                     + "' is an IPv6 network, which a fenced function never reaches: its network has no IPv6, so "
                     + "nothing can bypass NAT and the firewall");
-        } else if (value.textValue().endsWith("/0")) {
-            diagnostics.report(DiagnosticCode.NETWORK_ALLOWS_ALL, path.key("Cidr"), "'" + value.textValue()
-                    + "' allows every address" + (ports.isEmpty() ? "" : " on those ports")
-                    + "; is that the fence you meant?");
+        } else {
+            int prefix = Integer.parseInt(value.textValue().substring(value.textValue().indexOf('/') + 1));
+            String onPorts = ports.isEmpty() ? "" : " on those ports";
+            if (prefix == 0) {
+                diagnostics.report(DiagnosticCode.NETWORK_ALLOWS_ALL, path.key("Cidr"), "'" + value.textValue()
+                        + "' allows every address" + onPorts + "; is that the fence you meant?");
+            } else if (prefix < WIDE_BLOCK_PREFIX) {
+                // Two halves (0.0.0.0/1, 128.0.0.0/1) are every address too; warn on each wide block.
+                diagnostics.report(DiagnosticCode.NETWORK_ALLOWS_ALL, path.key("Cidr"), "'" + value.textValue()
+                        + "' allows one in " + (1L << prefix) + " of all IPv4 addresses" + onPorts + ", so code "
+                        + "can send data almost anywhere; list the networks of the servers the function calls");
+            }
         }
         return Optional.of(new OutboundAccess.Cidr(value.textValue(), ports, protocol));
     }
