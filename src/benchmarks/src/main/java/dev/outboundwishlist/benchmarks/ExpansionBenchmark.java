@@ -30,13 +30,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * What an expansion costs next to its floor, reading and writing the template: parse, serialize,
  * parse + serialize, and parse + expand + serialize with each extension alone and all together.
+ * The heap is fixed and touched up front (see {@link ScalingBenchmark}): a growing heap made the
+ * largest template's figures swing by ±80% from one run to the next.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 4, time = 1)
-@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 6, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class ExpansionBenchmark {
 
     @Param({"wishlist", "largest"})

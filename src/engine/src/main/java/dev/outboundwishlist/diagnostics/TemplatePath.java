@@ -1,6 +1,7 @@
 package dev.outboundwishlist.diagnostics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -10,12 +11,24 @@ import java.util.List;
  */
 public final class TemplatePath {
 
-    public static final TemplatePath ROOT = new TemplatePath(List.of());
+    public static final TemplatePath ROOT = new TemplatePath(null, null);
 
-    private final List<Object> segments;
+    /**
+     * A path shares its ancestors (parent, then one segment), so extending one costs the same at
+     * any depth: walks over large definitions build a path for every state they visit.
+     */
+    private final TemplatePath parent;
+    private final Object segment;
+    private final int size;
+    /** As {@link List#hashCode()} of the segments, built one segment at a time. */
+    private final int hash;
+    private List<Object> segments;
 
-    private TemplatePath(List<Object> segments) {
-        this.segments = segments;
+    private TemplatePath(TemplatePath parent, Object segment) {
+        this.parent = parent;
+        this.segment = segment;
+        this.size = parent == null ? 0 : parent.size + 1;
+        this.hash = parent == null ? 1 : 31 * parent.hash + segment.hashCode();
     }
 
     public static TemplatePath of(Object... segments) {
@@ -27,58 +40,70 @@ public final class TemplatePath {
     }
 
     public TemplatePath key(String key) {
-        return append(key);
+        return new TemplatePath(this, key);
     }
 
     public TemplatePath index(int index) {
-        return append(index);
-    }
-
-    private TemplatePath append(Object segment) {
-        List<Object> longer = new ArrayList<>(segments.size() + 1);
-        longer.addAll(segments);
-        longer.add(segment);
-        return new TemplatePath(Collections.unmodifiableList(longer));
+        return new TemplatePath(this, index);
     }
 
     /** This path followed by {@code suffix}'s segments. */
     public TemplatePath concat(TemplatePath suffix) {
-        if (suffix.isRoot()) {
-            return this;
+        TemplatePath path = this;
+        for (Object segment : suffix.segments()) {
+            path = new TemplatePath(path, segment);
         }
-        List<Object> longer = new ArrayList<>(segments);
-        longer.addAll(suffix.segments);
-        return new TemplatePath(Collections.unmodifiableList(longer));
+        return path;
     }
 
+    /** Keys (String) and indexes (Integer) from the root. */
     public List<Object> segments() {
-        return segments;
+        List<Object> list = segments;
+        if (list == null) {
+            Object[] items = new Object[size];
+            TemplatePath path = this;
+            for (int i = size - 1; i >= 0; i--) {
+                items[i] = path.segment;
+                path = path.parent;
+            }
+            list = Collections.unmodifiableList(Arrays.asList(items));
+            segments = list;
+        }
+        return list;
     }
 
     public boolean isRoot() {
-        return segments.isEmpty();
+        return size == 0;
     }
 
     public TemplatePath parent() {
-        if (isRoot()) {
-            return this;
-        }
-        return new TemplatePath(segments.subList(0, segments.size() - 1));
+        return isRoot() ? this : parent;
     }
 
     public boolean startsWith(TemplatePath prefix) {
-        return segments.size() >= prefix.segments.size()
-                && segments.subList(0, prefix.segments.size()).equals(prefix.segments);
+        TemplatePath path = this;
+        while (path.size > prefix.size) {
+            path = path.parent;
+        }
+        return path.equals(prefix);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TemplatePath path && path.segments.equals(segments);
+        if (!(other instanceof TemplatePath path) || path.size != size || path.hash != hash) {
+            return false;
+        }
+        for (TemplatePath a = this, b = path; a != b; a = a.parent, b = b.parent) {
+            if (!a.segment.equals(b.segment)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return segments.hashCode();
+        return hash;
     }
 
     @Override
@@ -87,6 +112,7 @@ public final class TemplatePath {
             return "(template)";
         }
         // A path hundreds of levels deep is shown by its ends.
+        List<Object> segments = segments();
         List<Object> shown = segments.size() <= 24 ? segments : new ArrayList<>(segments.subList(0, 12));
         if (shown != segments) {
             shown.add("…");

@@ -1,0 +1,211 @@
+package dev.outboundwishlist.properties;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.Diagnostic;
+import dev.outboundwishlist.engine.Engine;
+import dev.outboundwishlist.engine.Environment;
+import dev.outboundwishlist.engine.ExpansionResult;
+import dev.outboundwishlist.plan.ExpansionPlan;
+import dev.outboundwishlist.template.SourceMap;
+import dev.outboundwishlist.template.Template;
+import dev.outboundwishlist.template.TemplateFormat;
+import dev.outboundwishlist.template.TemplateReader;
+import dev.outboundwishlist.template.TemplateWriter;
+import dev.outboundwishlist.testing.RandomTemplates;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Invariants of every expansion, checked over random templates ({@link RandomTemplates}). The
+ * number of cases comes from {@code jqwik.tries.default} (src/test/resources/junit-platform.properties
+ * for {@code mvn verify}; {@code -Djqwik.tries.default=100000} for a long run); the seed is fixed, so
+ * a failure names the case that reproduces it.
+ */
+class ExpansionInvariantsTest {
+
+    private static final String SEED = "20261203";
+    private static final Set<String> PSEUDO = Set.of("AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
+            "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
+
+    @Provide
+    Arbitrary<ObjectNode> templates() {
+        return Arbitraries.randomValue(RandomTemplates::template);
+    }
+
+    private static ExpansionResult expand(ObjectNode template) {
+        return Engine.standard().run(new Template("random", TemplateFormat.YAML, template.deepCopy(), SourceMap.NONE,
+                Optional.empty()), Environment.offline());
+    }
+
+    @Property(seed = SEED)
+    void noExceptionEscapesAndErrorsMeanNoTemplate(@ForAll("templates") ObjectNode template) {
+        ExpansionResult result = expand(template);
+        boolean errors = result.diagnostics().stream().anyMatch(Diagnostic::isError);
+        // Printed after the run: how many cases expanded, and which kinds of error the others met.
+        Statistics.label("outcome").collect(errors ? "errors" : result.resourcesAfter() > result.resourcesBefore()
+                ? "expanded, resources added" : "expanded");
+        result.diagnostics().stream().filter(Diagnostic::isError).map(d -> d.code().id()).distinct()
+                .forEach(code -> Statistics.label("error codes").collect(code));
+        assertThat(result.template().isPresent()).as("a template exactly when there is no error: %s",
+                result.diagnostics()).isEqualTo(!errors);
+        assertThat(result.diagnostics()).as("no internal fault").noneMatch(d -> d.code().id().equals("OWL999"));
+    }
+
+    @Property(seed = SEED)
+    void deterministicAndIdempotent(@ForAll("templates") ObjectNode template) throws Exception {
+        ExpansionResult first = expand(template);
+        if (first.template().isEmpty()) {
+            return;
+        }
+        String written = TemplateWriter.write(first.template().get(), TemplateFormat.YAML);
+        assertThat(TemplateWriter.write(expand(template).template().orElseThrow(), TemplateFormat.YAML))
+                .as("deterministic").isEqualTo(written);
+        Template again = TemplateReader.read("again", written.getBytes(StandardCharsets.UTF_8), Optional.empty());
+        ExpansionResult second = Engine.standard().run(again, Environment.offline());
+        assertThat(second.template().map(t -> TemplateWriter.write(t, TemplateFormat.YAML))).as("idempotent")
+                .contains(written);
+    }
+
+    /** What the user wrote stays as written, except the extension keys the expansion consumes. */
+    @Property(seed = SEED)
+    void everythingNotConsumedIsKept(@ForAll("templates") ObjectNode template) {
+        Optional<ObjectNode> expanded = expand(template).template();
+        if (expanded.isEmpty()) {
+            return;
+        }
+        List<String[]> leaves = new ArrayList<>();
+        RandomTemplates.leaves(template, "", leaves);
+        for (String[] leaf : leaves) {
+            String pointer = leaf[0];
+            if (consumed(pointer)) {
+                continue;
+            }
+            JsonNode kept = expanded.get().at(pointer.replace("/Transform/0", "/Transform/-"));
+            if (pointer.startsWith("/Transform/")) {
+                continue; // OutboundWishlist leaves the list; the SAM transform stays (checked elsewhere)
+            }
+            assertThat(kept.isMissingNode() ? null : kept.toString()).as("%s kept", pointer).isEqualTo(leaf[1]);
+        }
+    }
+
+    /**
+     * Keys an extension consumes: OutboundNetworkAccess, the settings, definition-level Catch and
+     * Retry, a task's RoleArn (moved into Credentials), and a state's own Catch/Retry lists, into
+     * which definition-level entries are merged (checked by the golden corpus, entry by entry).
+     */
+    private static boolean consumed(String pointer) {
+        return pointer.contains("/OutboundNetworkAccess") || pointer.startsWith("/Metadata/OutboundWishlist")
+                || pointer.matches(".*/Definition(/States/[^/]+/(Branches/\\d+|ItemProcessor|Iterator))*/(Catch|Retry)(/.*)?")
+                || pointer.matches(".*/States/[^/]+/(RoleArn|Catch|Retry)(/.*)?");
+    }
+
+    @Property(seed = SEED)
+    void noExtensionKeyIsLeftAndEveryReferenceResolves(@ForAll("templates") ObjectNode template) {
+        Optional<ObjectNode> expanded = expand(template).template();
+        if (expanded.isEmpty()) {
+            return;
+        }
+        ObjectNode root = expanded.get();
+        assertThat(root.toString()).doesNotContain("\"OutboundNetworkAccess\"");
+        assertThat(root.at("/Metadata/OutboundWishlist").isMissingNode()).isTrue();
+        Set<String> names = new HashSet<>(PSEUDO);
+        root.path("Parameters").fieldNames().forEachRemaining(names::add);
+        Set<String> resources = new HashSet<>();
+        root.path("Resources").fieldNames().forEachRemaining(resources::add);
+        names.addAll(resources);
+        Set<String> conditions = new HashSet<>();
+        root.path("Conditions").fieldNames().forEachRemaining(conditions::add);
+        List<String> unresolved = new ArrayList<>();
+        references(root, names, resources, conditions, unresolved, "");
+        assertThat(unresolved).as("references to nothing").isEmpty();
+        for (JsonNode resource : root.path("Resources")) {
+            JsonNode definition = resource.path("Properties").path("Definition");
+            if (definition.isObject()) {
+                assertThat(definition.has("Catch") || definition.has("Retry")).as("definition-level keys left")
+                        .isFalse();
+            }
+        }
+    }
+
+    private static void references(JsonNode node, Set<String> names, Set<String> resources, Set<String> conditions,
+                                   List<String> unresolved, String at) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                JsonNode value = field.getValue();
+                switch (field.getKey()) {
+                    case "Ref" -> check(value.isTextual() && names.contains(value.textValue()), unresolved, at, value);
+                    case "Fn::GetAtt" -> check(value.isArray() && resources.contains(value.path(0).asText()),
+                            unresolved, at, value);
+                    case "DependsOn" -> (value.isArray() ? value : List.of(value)).forEach(target ->
+                            check(resources.contains(target.asText()), unresolved, at, target));
+                    case "Condition" -> {
+                        if (value.isTextual()) {
+                            check(conditions.contains(value.textValue()), unresolved, at, value);
+                        }
+                    }
+                    case "Fn::Sub" -> {
+                        JsonNode text = value.isArray() ? value.path(0) : value;
+                        Set<String> local = new HashSet<>(names);
+                        if (value.isArray()) {
+                            value.path(1).fieldNames().forEachRemaining(local::add);
+                        }
+                        Matcher variable = SUB_VARIABLE.matcher(text.asText());
+                        while (variable.find()) {
+                            String name = variable.group(1).split("\\.")[0];
+                            check(local.contains(name), unresolved, at, text);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                references(value, names, resources, conditions, unresolved, at + "/" + field.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                references(node.get(i), names, resources, conditions, unresolved, at + "/" + i);
+            }
+        }
+    }
+
+    private static void check(boolean resolves, List<String> unresolved, String at, JsonNode value) {
+        if (!resolves) {
+            unresolved.add(at + ": " + value);
+        }
+    }
+
+    /** What the engine counts, what the plan says was added, and the 500-resource limit agree. */
+    @Property(seed = SEED)
+    void theResourceCountIsThePlansAndWithinTheLimit(@ForAll("templates") ObjectNode template) {
+        ExpansionResult result = expand(template);
+        if (result.template().isEmpty()) {
+            return;
+        }
+        ObjectNode expanded = result.template().get();
+        Template written = new Template("random", TemplateFormat.YAML, template.deepCopy(), SourceMap.NONE,
+                Optional.empty());
+        ExpansionPlan plan = ExpansionPlan.of(written, expanded, Optional.empty());
+        int added = plan.addedResources().values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(expanded.path("Resources").size()).isEqualTo(result.resourcesAfter())
+                .isEqualTo(template.path("Resources").size() + added).isLessThanOrEqualTo(500);
+    }
+}
