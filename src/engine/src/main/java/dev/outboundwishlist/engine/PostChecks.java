@@ -20,12 +20,29 @@ final class PostChecks {
     private PostChecks() {
     }
 
+    /** The fewest resources the SAM transform adds after the macro: a role for each resource it builds one for. */
+    private static int samRoles(JsonNode resources) {
+        int roles = 0;
+        for (JsonNode resource : resources) {
+            String type = resource.path("Type").asText();
+            boolean builtRole = type.equals("AWS::Serverless::Function") || type.equals("AWS::Serverless::StateMachine");
+            if (builtRole && !resource.path("Properties").has("Role")) {
+                roles++;
+            }
+        }
+        return roles;
+    }
+
     static void run(ExpansionContext context) {
         JsonNode resources = context.resources();
-        if (resources.size() > MAX_RESOURCES) {
+        int samRoles = samRoles(resources);
+        if (resources.size() + samRoles > MAX_RESOURCES) {
             context.diagnostics().report(DiagnosticCode.RESOURCE_LIMIT, TemplatePath.of("Resources"),
-                    "would hold " + resources.size() + " resources after expansion; CloudFormation allows "
-                            + MAX_RESOURCES + " in one template (split the stack or use nested stacks)");
+                    "would hold " + resources.size() + " resources after expansion" + (samRoles == 0 ? ""
+                            : ", and " + (resources.size() + samRoles) + " once the SAM transform adds the "
+                            + samRoles + " roles it generates (one per SAM function or state machine without "
+                            + "Role)") + "; CloudFormation allows " + MAX_RESOURCES + " in one template (split "
+                            + "the stack or use nested stacks)");
         }
         long bytes = TemplateWriter.jsonSize(context.root());
         if (bytes > MAX_BYTES) {

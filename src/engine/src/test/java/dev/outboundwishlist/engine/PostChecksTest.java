@@ -49,4 +49,27 @@ class PostChecksTest {
                 .isEqualTo("Resources: would hold 501 resources after expansion; CloudFormation allows 500 in one "
                         + "template (split the stack or use nested stacks)"));
     }
+
+    @Test
+    void theRolesTheSamTransformAddsCountToo() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode section = root.putObject("Resources");
+        for (int i = 0; i < 497; i++) {
+            section.putObject("Queue" + i).put("Type", "AWS::SQS::Queue");
+        }
+        for (String id : new String[] {"Worker", "Reporter"}) {
+            section.putObject(id).put("Type", "AWS::Serverless::Function").putObject("Properties")
+                    .put("Runtime", "python3.12").put("Handler", "index.handler").put("InlineCode", "x");
+        }
+        section.with("Worker").with("Properties").put("Role", "arn:aws:iam::123456789012:role/worker");
+        assertThat(Engine.standard().run(new Template("t.yaml", TemplateFormat.YAML, root.deepCopy(), SourceMap.NONE,
+                Optional.empty()), Environment.offline()).succeeded()).as("499 + 1 role").isTrue();
+        section.with("Worker").with("Properties").remove("Role");
+        ExpansionResult result = Engine.standard().run(new Template("t.yaml", TemplateFormat.YAML, root,
+                SourceMap.NONE, Optional.empty()), Environment.offline());
+        assertThat(result.diagnostics()).singleElement().satisfies(d -> assertThat(d.pathAndMessage())
+                .isEqualTo("Resources: would hold 499 resources after expansion, and 501 once the SAM transform "
+                        + "adds the 2 roles it generates (one per SAM function or state machine without Role); "
+                        + "CloudFormation allows 500 in one template (split the stack or use nested stacks)"));
+    }
 }
