@@ -23,6 +23,7 @@ public enum DiagnosticCode {
     MACRO_NOT_LISTED("OWL103", Severity.WARNING, "The template uses extensions, but its Transform does not list OutboundWishlist."),
     INVALID_SETTING("OWL104", Severity.ERROR, "A setting under Metadata.OutboundWishlist is invalid."),
 
+    INVALID_LOGICAL_ID("OWL106", Severity.ERROR, "A logical id CloudFormation refuses: not alphanumeric, or longer than 255 characters."),
     DEFINITION_INVALID("OWL107", Severity.ERROR, "A state machine definition cannot be read."),
     EXTENSION_IN_LOOP("OWL109", Severity.ERROR, "An extension is used inside Fn::ForEach, which this macro sees unexpanded (a warning where only the CLI does)."),
     DEFINITION_NOT_READ("OWL108", Severity.INFO, "A state machine definition in S3 is not read, so extensions in it are not expanded."),

@@ -12,6 +12,7 @@ import java.util.List;
 public final class TemplatePath {
 
     public static final TemplatePath ROOT = new TemplatePath(null, null);
+    private static final int MAX_SHOWN_KEY = 80;
 
     /**
      * A path shares its ancestors (parent, then one segment), so extending one costs the same at
@@ -106,6 +107,12 @@ public final class TemplatePath {
         return hash;
     }
 
+    /** A key of thousands of characters (a hostile logical id) is shown by its start. */
+    private static Object shortened(Object segment) {
+        return segment instanceof String key && key.length() > MAX_SHOWN_KEY
+                ? key.substring(0, MAX_SHOWN_KEY - 1) + "…" : segment;
+    }
+
     @Override
     public String toString() {
         if (isRoot()) {
@@ -123,7 +130,7 @@ public final class TemplatePath {
             if (text.length() > 0) {
                 text.append('/');
             }
-            text.append(segment);
+            text.append(shortened(segment));
         }
         return text.toString();
     }

@@ -40,8 +40,8 @@ final class PostChecks {
             context.diagnostics().report(DiagnosticCode.RESOURCE_LIMIT, TemplatePath.of("Resources"),
                     "would hold " + resources.size() + " resources after expansion" + (samRoles == 0 ? ""
                             : ", and " + (resources.size() + samRoles) + " once the SAM transform adds the "
-                            + samRoles + " roles it generates (one per SAM function or state machine without "
-                            + "Role)") + "; CloudFormation allows " + MAX_RESOURCES + " in one template (split "
+                            + (samRoles == 1 ? "role" : samRoles + " roles") + " it generates (one per SAM function or "
+                            + "state machine without Role)") + "; CloudFormation allows " + MAX_RESOURCES + " in one template (split "
                             + "the stack or use nested stacks)");
         }
         long bytes = TemplateWriter.jsonSize(context.root());

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The shape every extension relies on (sections that are mappings, resources with a Type) and
@@ -21,6 +23,8 @@ final class TemplateStructure {
 
     static final String MACRO_NAME = "OutboundWishlist";
     static final String SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
+    private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]+");
+    private static final int MAX_LOGICAL_ID = 255;
 
     private TemplateStructure() {
     }
@@ -50,6 +54,9 @@ final class TemplateStructure {
                 }
             }
         }
+        for (String section : new String[] {"Resources", "Parameters", "Outputs"}) {
+            usable &= checkLogicalIds(section, root.get(section), diagnostics);
+        }
         for (String section : new String[] {"Globals", "Metadata", "Parameters", "Conditions", "Outputs"}) {
             JsonNode value = root.get(section);
             if (value != null && !value.isObject()) {
@@ -60,6 +67,47 @@ final class TemplateStructure {
         }
         checkTransform(root.get("Transform"), diagnostics);
         return usable;
+    }
+
+    /**
+     * CloudFormation refuses the whole stack over one such id, and generated ids are derived from
+     * function and state machine ids: better a clear error here, with its line, than a mangled name.
+     */
+    private static boolean checkLogicalIds(String section, JsonNode entries, Diagnostics diagnostics) {
+        if (entries == null || !entries.isObject()) {
+            return true;
+        }
+        boolean valid = true;
+        for (Iterator<String> ids = entries.fieldNames(); ids.hasNext(); ) {
+            String id = ids.next();
+            if (id.startsWith("Fn::ForEach::")) {
+                continue;
+            }
+            String wrong = id.length() > MAX_LOGICAL_ID
+                    ? "is " + id.length() + " characters long; CloudFormation allows at most " + MAX_LOGICAL_ID
+                    : id.isEmpty() ? "is empty"
+                    : !LOGICAL_ID.matcher(id).matches()
+                    ? "holds " + refused(id) + "; CloudFormation allows only the letters A-Z, a-z and the digits 0-9"
+                            + suggestion(id)
+                    : null;
+            if (wrong != null) {
+                diagnostics.report(DiagnosticCode.INVALID_LOGICAL_ID, TemplatePath.of(section, id),
+                        "is not a logical id CloudFormation accepts: it " + wrong);
+                valid = false;
+            }
+        }
+        return valid;
+    }
+
+    private static String suggestion(String id) {
+        String kept = id.replaceAll("[^A-Za-z0-9]", "");
+        return kept.isEmpty() ? "" : " (such as " + Excerpt.of(kept) + ")";
+    }
+
+    /** The characters CloudFormation refuses in an id, each once, quoted. */
+    private static String refused(String id) {
+        return Excerpt.of(id.codePoints().filter(c -> !(c < 128 && Character.isLetterOrDigit(c))).distinct()
+                .mapToObj(c -> "'" + Character.toString(c) + "'").collect(Collectors.joining(", ")));
     }
 
     private static boolean checkResource(String id, JsonNode resource, Diagnostics diagnostics) {
