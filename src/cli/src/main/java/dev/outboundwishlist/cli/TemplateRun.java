@@ -20,7 +20,7 @@ record TemplateRun(String file, ExpansionResult result) {
     static TemplateRun of(Path file, Environment environment, Lookups lookups) {
         try {
             return new TemplateRun(file.toString(), Engine.standard(lookups).run(file, environment));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             Diagnostic fault = Diagnostic.of(DiagnosticCode.INTERNAL, TemplatePath.ROOT,
                     "could not be processed because of an internal fault (" + e + "); please report it");
             return new TemplateRun(file.toString(), new ExpansionResult(TemplateFormat.YAML, Optional.empty(),

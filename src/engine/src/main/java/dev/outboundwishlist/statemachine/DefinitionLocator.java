@@ -232,11 +232,10 @@ public final class DefinitionLocator {
             // JSON files may hold DefinitionSubstitutions placeholders outside strings, as DefinitionString does.
             try {
                 List<TextPart> parts = new ArrayList<>();
-                splitPlaceholders(Files.readString(file, StandardCharsets.UTF_8), parts);
+                splitPlaceholders(TemplateReader.decode(TemplateReader.readBytes(file)), parts);
                 return parse(id, candidate, DefinitionSite.Form.FILE, parts, "", name);
-            } catch (IOException | RuntimeException e) {
-                report(path, "names the file " + name + ", which cannot be read"
-                        + (e instanceof java.nio.file.NoSuchFileException ? ": no such file" : ""));
+            } catch (TemplateReadException e) {
+                report(path, "names the file " + name + ", which " + e.getMessage());
                 return Optional.empty();
             }
         }

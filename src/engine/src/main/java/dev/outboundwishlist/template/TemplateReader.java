@@ -7,6 +7,7 @@ import dev.outboundwishlist.diagnostics.SourcePosition;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -26,22 +27,34 @@ public final class TemplateReader {
     }
 
     public static Template read(Path file) throws TemplateReadException {
+        byte[] bytes = readBytes(file);
+        Path parent = file.toAbsolutePath().getParent();
+        return read(file.toString(), bytes, Optional.ofNullable(parent));
+    }
+
+    /**
+     * A regular file's bytes, never more than the limit: a device such as /dev/zero, a pipe or a
+     * file of gigabytes is refused before it can fill the memory.
+     */
+    public static byte[] readBytes(Path file) throws TemplateReadException {
         if (Files.isDirectory(file)) {
             throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT, Optional.empty(),
                     "is a directory; name a template file");
         }
-        byte[] bytes;
-        try {
-            if (Files.size(file) > ReadLimits.MAX_BYTES) {
-                throw tooLarge(Files.size(file));
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT, Optional.empty(),
+                    "is not a regular file but a device or a pipe");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(ReadLimits.MAX_BYTES + 1);
+            if (bytes.length > ReadLimits.MAX_BYTES) {
+                throw tooLarge(Math.max(Files.size(file), bytes.length));
             }
-            bytes = Files.readAllBytes(file);
+            return bytes;
         } catch (IOException e) {
             throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT, Optional.empty(),
                     "cannot be read: " + describe(e));
         }
-        Path parent = file.toAbsolutePath().getParent();
-        return read(file.toString(), bytes, Optional.ofNullable(parent));
     }
 
     public static Template read(String sourceName, byte[] bytes, Optional<Path> baseDirectory)
@@ -145,7 +158,7 @@ public final class TemplateReader {
                 "is " + found + "; a template must be a mapping of sections such as Resources");
     }
 
-    private static String decode(byte[] bytes) throws TemplateReadException {
+    public static String decode(byte[] bytes) throws TemplateReadException {
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

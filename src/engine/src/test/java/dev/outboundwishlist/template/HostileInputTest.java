@@ -2,12 +2,16 @@ package dev.outboundwishlist.template;
 
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Inputs too large or too strange to keep as corpus files: each gets one clear, positioned error. */
 class HostileInputTest {
@@ -95,5 +99,29 @@ class HostileInputTest {
         String list = "Resources: {}\nBig: [" + "1,".repeat(99_999) + "1]\n";
         Template template = TemplateReader.read("big-list.yaml", list.getBytes(StandardCharsets.UTF_8), Optional.empty());
         assertThat(template.root().get("Big")).hasSize(100_000);
+    }
+
+    @Test
+    void anEndlessDeviceIsRefusedUnread() {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.exists(zero), "a system with /dev/zero");
+        TemplateReadException e = catchThrowableOfType(TemplateReadException.class, () -> TemplateReader.read(zero));
+        assertThat(e.code()).isEqualTo(DiagnosticCode.UNREADABLE);
+        assertThat(e.getMessage()).isEqualTo("is not a regular file but a device or a pipe");
+    }
+
+    @Test
+    void aFileOverTheLimitIsReadNoFurtherThanTheLimit(@TempDir Path folder) throws Exception {
+        Path big = folder.resolve("big.yaml");
+        try (var out = Files.newOutputStream(big)) {
+            byte[] line = "# padding\n".getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 200_000; i++) {
+                out.write(line);
+            }
+        }
+        TemplateReadException e = catchThrowableOfType(TemplateReadException.class, () -> TemplateReader.read(big));
+        assertThat(e.code()).isEqualTo(DiagnosticCode.TOO_LARGE);
+        assertThat(e.getMessage()).isEqualTo("is 2000000 bytes; CloudFormation accepts templates of at most 1048576 "
+                + "bytes (1 MB)");
     }
 }
