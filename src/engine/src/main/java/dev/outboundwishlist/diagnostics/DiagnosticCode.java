@@ -43,6 +43,7 @@ public enum DiagnosticCode {
     NETWORK_TOO_MANY_RULES("OWL213", Severity.ERROR, "A fenced function's security group would need more egress rules than AWS allows."),
     NETWORK_EXISTING_VPC("OWL214", Severity.ERROR, "In an existing VPC, the fence cannot give a function what it asks for (domains, subnets, endpoints)."),
     NETWORK_SETTING_IGNORED("OWL215", Severity.WARNING, "A network setting has no effect in an existing VPC."),
+    NETWORK_ENDPOINTS_TAKE_OVER("OWL217", Severity.WARNING, "Interface endpoints created in an existing VPC serve these services to every workload in it, but admit only the fenced functions."),
     NETWORK_NOT_FENCED("OWL216", Severity.WARNING, "A function the global OutboundNetworkAccess does not reach stays unfenced."),
 
     ROLE_ARN_NOT_ON_TASK("OWL301", Severity.ERROR, "A task-level RoleArn is written on a state that is not a Task."),

@@ -54,8 +54,9 @@ final class TemplateStructure {
                 }
             }
         }
+        // A refused id is reported, but does not keep the extensions from reporting their own findings.
         for (String section : new String[] {"Resources", "Parameters", "Outputs"}) {
-            usable &= checkLogicalIds(section, root.get(section), diagnostics);
+            checkLogicalIds(section, root.get(section), diagnostics);
         }
         for (String section : new String[] {"Globals", "Metadata", "Parameters", "Conditions", "Outputs"}) {
             JsonNode value = root.get(section);
@@ -73,11 +74,10 @@ final class TemplateStructure {
      * CloudFormation refuses the whole stack over one such id, and generated ids are derived from
      * function and state machine ids: better a clear error here, with its line, than a mangled name.
      */
-    private static boolean checkLogicalIds(String section, JsonNode entries, Diagnostics diagnostics) {
+    private static void checkLogicalIds(String section, JsonNode entries, Diagnostics diagnostics) {
         if (entries == null || !entries.isObject()) {
-            return true;
+            return;
         }
-        boolean valid = true;
         for (Iterator<String> ids = entries.fieldNames(); ids.hasNext(); ) {
             String id = ids.next();
             if (id.startsWith("Fn::ForEach::")) {
@@ -93,10 +93,8 @@ final class TemplateStructure {
             if (wrong != null) {
                 diagnostics.report(DiagnosticCode.INVALID_LOGICAL_ID, TemplatePath.of(section, id),
                         "is not a logical id CloudFormation accepts: it " + wrong);
-                valid = false;
             }
         }
-        return valid;
     }
 
     private static String suggestion(String id) {

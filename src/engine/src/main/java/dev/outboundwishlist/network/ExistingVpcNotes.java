@@ -54,14 +54,35 @@ final class ExistingVpcNotes {
                 ? "; for other services, by the policies of the VPC's own interface endpoints)" : ")"));
     }
 
-    /** Endpoints the macro creates in a shared VPC change how the whole VPC reaches those services. */
+    /**
+     * Private DNS is VPC-wide: the endpoints the macro creates answer for these services to every
+     * workload of the VPC, yet admit only the fenced functions, so the others lose them.
+     */
     static void reportEndpoints(ExpansionContext context, NetworkPlan plan) {
         String services = plan.interfaceEndpoints().stream().map(NetworkPlan.Service::name)
                 .collect(Collectors.joining(", "));
-        context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, NETWORK.key("ExistingVpc").key("EndpointSubnetIds"),
-                "gets interface endpoints for " + services + " with private DNS, which serves the whole VPC: every "
-                        + "workload in it reaches these services through them, under their policy; deployment "
-                        + "fails if the VPC already has an endpoint with private DNS for one of them (then set "
-                        + "EndpointSecurityGroupId to use the VPC's own instead)");
+        context.diagnostics().report(DiagnosticCode.NETWORK_ENDPOINTS_TAKE_OVER,
+                NETWORK.key("ExistingVpc").key("EndpointSubnetIds"), "gets interface endpoints for " + services
+                        + " with private DNS, which serves the whole VPC: once they exist, every workload in the VPC "
+                        + "resolves these services' names to them, but they admit only this stack's fenced functions "
+                        + "(and, by their policy, only this account's resources), so any other workload there that "
+                        + "calls them loses them. Use EndpointSubnetIds only where nothing else in the VPC calls "
+                        + "these services; otherwise set EndpointSecurityGroupId to use the VPC's own endpoints. "
+                        + "Deployment fails if the VPC already has an endpoint with private DNS for one of them");
+    }
+
+    /** The VPC's own endpoints must exist and admit the functions; the macro cannot see either. */
+    static void reportOwnEndpoints(ExpansionContext context, NetworkPlan plan, Settings.ExistingVpc vpc) {
+        String services = plan.functions().stream().flatMap(f -> f.services().stream())
+                .map(NetworkPlan.Service::name).filter(name -> !name.equals("s3") && !name.equals("dynamodb"))
+                .distinct().sorted().collect(Collectors.joining(", "));
+        if (services.isEmpty() || vpc.endpointSecurityGroupId().isEmpty()) {
+            return;
+        }
+        context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, NETWORK.key("ExistingVpc")
+                .key("EndpointSecurityGroupId"), "is taken to be the group of the VPC's own interface endpoints for "
+                + services + ": each must exist with private DNS, and the group must admit HTTPS (tcp 443) from the "
+                + "fenced functions' security groups; the macro cannot check either, and a function times out "
+                + "calling a service where one is missing");
     }
 }

@@ -35,6 +35,7 @@ public final class NetworkAccessExtension implements Extension {
         if (fenced.isEmpty()) {
             return;
         }
+        fenced.forEach(function -> NetworkConditions.check(context, function.id()));
         Optional<Settings.ExistingVpc> existing = context.settings().network().existingVpc();
         if (existing.isPresent()) {
             ExistingVpcNotes.report(context, existing.get());
@@ -45,6 +46,7 @@ public final class NetworkAccessExtension implements Extension {
             if (existing.isPresent() && !plan.interfaceEndpoints().isEmpty()) {
                 ExistingVpcNotes.reportEndpoints(context, plan);
             }
+            existing.ifPresent(vpc -> ExistingVpcNotes.reportOwnEndpoints(context, plan, vpc));
         });
         if (existing.isPresent()) {
             return;

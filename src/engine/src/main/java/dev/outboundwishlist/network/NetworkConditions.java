@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.template.Excerpt;
 import dev.outboundwishlist.template.JsonFields;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.LinkedHashSet;
 
 /**
  * Fenced functions that have a {@code Condition}: what is built for one function alone carries
@@ -27,6 +30,26 @@ final class NetworkConditions {
     private NetworkConditions() {
     }
 
+    /** The fence copies a function's Condition onto what it builds: a wrong one would fail there too. */
+    static void check(ExpansionContext context, String functionId) {
+        JsonNode condition = context.resources().path(functionId).get("Condition");
+        if (condition == null) {
+            return;
+        }
+        TemplatePath path = TemplatePath.of("Resources", functionId, "Condition");
+        JsonNode conditions = context.root().path("Conditions");
+        boolean loops = conditions.isObject() && conditions.properties().stream()
+                .anyMatch(entry -> entry.getKey().startsWith("Fn::ForEach::"));
+        if (!condition.isTextual()) {
+            context.diagnostics().report(DiagnosticCode.INVALID_NETWORK_ACCESS, path, "must be the name of a "
+                    + "condition in Conditions, not " + Excerpt.describe(condition) + "; the fence's resources carry it too");
+        } else if (!conditions.has(condition.textValue()) && !loops) {
+            context.diagnostics().report(DiagnosticCode.INVALID_NETWORK_ACCESS, path, "names "
+                    + Excerpt.describe(condition) + ", which is not a condition in Conditions; the fence's resources "
+                    + "carry it too, so name one that is defined");
+        }
+    }
+
     /** The condition of one function's resources, if the function has one. */
     static Optional<String> of(ExpansionContext context, String functionId) {
         JsonNode condition = context.resources().path(functionId).get("Condition");
@@ -38,27 +61,44 @@ final class NetworkConditions {
      * functions' one condition when they share it, or a new condition that is their Fn::Or.
      */
     static Optional<String> shared(ExpansionContext context, NetworkPlan plan) {
+        return anyOf(context, plan.functions().stream().map(NetworkPlan.Function::id).toList(), "FencedFunctionExists");
+    }
+
+    /** The conditions the given functions carry, or empty when one of them has none. */
+    static Optional<Set<String>> conditionsOf(ExpansionContext context, List<String> functionIds) {
         Set<String> conditions = new LinkedHashSet<>();
-        for (NetworkPlan.Function function : plan.functions()) {
-            Optional<String> condition = of(context, function.id());
+        for (String id : functionIds) {
+            Optional<String> condition = of(context, id);
             if (condition.isEmpty()) {
                 return Optional.empty();
             }
             conditions.add(condition.get());
         }
-        if (conditions.size() == 1) {
-            return Optional.of(conditions.iterator().next());
+        return Optional.of(conditions);
+    }
+
+    /**
+     * A condition true exactly when at least one of the functions exists: none when one of them
+     * is unconditional, their one condition when they share it, or a new Fn::Or named {@code name}.
+     */
+    static Optional<String> anyOf(ExpansionContext context, List<String> functionIds, String name) {
+        Optional<Set<String>> conditions = conditionsOf(context, functionIds);
+        if (conditions.isEmpty()) {
+            return Optional.empty();
+        }
+        if (conditions.get().size() == 1) {
+            return Optional.of(conditions.get().iterator().next());
         }
         List<JsonNode> each = new ArrayList<>();
-        conditions.forEach(name -> each.add(NODES.objectNode().put("Condition", name)));
-        String name = context.logicalIds().allocate("FencedFunctionExists");
+        conditions.get().forEach(condition -> each.add(NODES.objectNode().put("Condition", condition)));
+        String id = context.logicalIds().allocate(name);
         ObjectNode section = context.root().get("Conditions") instanceof ObjectNode existing ? existing
                 : NODES.objectNode();
         if (!context.root().has("Conditions")) {
             JsonFields.insertBefore(context.root(), "Conditions", section, List.of("Resources"));
         }
-        section.set(name, or(each));
-        return Optional.of(name);
+        section.set(id, or(each));
+        return Optional.of(id);
     }
 
     /** The resource with {@code Condition} right after its {@code Type}, where people look for it. */

@@ -17,10 +17,12 @@ import static dev.outboundwishlist.template.Intrinsics.ref;
 import static dev.outboundwishlist.template.Intrinsics.sub;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -41,6 +43,8 @@ final class NetworkWriter {
     private final Map<String, String> firewallByZone = new LinkedHashMap<>();
     private final List<String> privateRouteTables = new ArrayList<>();
     private Optional<String> sharedCondition = Optional.empty();
+    /** Endpoints needed by the same conditional functions share one condition. */
+    private final Map<Set<String>, Optional<String>> endpointConditions = new HashMap<>();
 
     NetworkWriter(ExpansionContext context, NetworkPlan plan) {
         this.context = context;
@@ -296,7 +300,7 @@ final class NetworkWriter {
             props.putArray("SecurityGroupEgress").add(SecurityGroupRules.noTraffic());
         }));
         for (NetworkPlan.Service service : plan.interfaceEndpoints()) {
-            add("Endpoint" + pascal(service.name()), resource("AWS::EC2::VPCEndpoint", props -> {
+            add("Endpoint" + pascal(service.name()), endpointCondition(service.name()), resource("AWS::EC2::VPCEndpoint", props -> {
                 props.put("VpcEndpointType", "Interface");
                 props.set("ServiceName", sub("com.amazonaws.${AWS::Region}." + service.name()));
                 props.set("VpcId", vpc.deepCopy());
@@ -474,10 +478,30 @@ final class NetworkWriter {
 
     /** Adds a shared network resource at the end of Resources under a readable, unique id. */
     private String add(String name, ObjectNode resource) {
+        return add(name, sharedCondition, resource);
+    }
+
+    private String add(String name, Optional<String> condition, ObjectNode resource) {
         String id = context.logicalIds().allocate(name);
         ids.put(name, id);
-        context.addResource(null, id, NetworkConditions.conditional(resource, sharedCondition));
+        context.addResource(null, id, NetworkConditions.conditional(resource, condition));
         return id;
+    }
+
+    /**
+     * An interface endpoint costs by the hour and takes its service's name over in the VPC: it
+     * exists exactly when a function that needs it does, which may be less often than the network.
+     */
+    private Optional<String> endpointCondition(String service) {
+        List<String> users = plan.functions().stream().filter(f -> f.needs(service)).map(NetworkPlan.Function::id)
+                .toList();
+        Optional<Set<String>> conditions = NetworkConditions.conditionsOf(context, users);
+        if (conditions.isEmpty() || conditions.equals(NetworkConditions.conditionsOf(context,
+                plan.functions().stream().map(NetworkPlan.Function::id).toList()))) {
+            return sharedCondition;
+        }
+        return endpointConditions.computeIfAbsent(conditions.get(),
+                c -> NetworkConditions.anyOf(context, users, pascal(service) + "EndpointNeeded"));
     }
 
     private static ObjectNode resource(String type, java.util.function.Consumer<ObjectNode> properties) {

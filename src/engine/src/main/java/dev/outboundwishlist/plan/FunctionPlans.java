@@ -55,7 +55,7 @@ final class FunctionPlans {
         if (gateway) {
             return "by its prefix list, over the existing VPC's own route";
         }
-        return network.interfaceEndpoints().isEmpty() ? "the existing VPC's own interface endpoint"
+        return network.interfaceEndpoints().isEmpty() ? "the existing VPC's own interface endpoint, which must admit it"
                 : "interface endpoint";
     }
 
