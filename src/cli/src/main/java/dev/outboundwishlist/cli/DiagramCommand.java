@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "diagram", mixinStandardHelpOptions = true,
-        description = {"Draws each state machine as expanded: transitions as written solid, catch edges the",
-            "expansion added dashed, handler states highlighted; then the fenced network: function, subnets,",
-            "firewall and NAT, destinations, and (dashed) VPC endpoints. Several drawings make one chart,",
-            "each a subgraph; --only picks one, --format markdown gives each its own block for a pull request."})
+        description = {"Draws each state machine as expanded, and the fenced network.",
+            "Transitions as written solid, catch edges the expansion added dashed, handler states "
+                + "highlighted; then the fenced network: function, subnets, firewall and NAT, destinations, "
+                + "and (dashed) VPC endpoints. Several drawings make one chart, each a subgraph; --only picks "
+                + "one, --format markdown gives each its own block for a pull request."})
 final class DiagramCommand implements Callable<Integer> {
 
     enum Format { mermaid, dot, markdown }
@@ -40,6 +41,8 @@ final class DiagramCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
+    private static final String NOTHING = "nothing to draw: the template has no state machine and fences no function";
+
     @Override
     public Integer call() {
         var both = ExpandedTemplate.of(template, stack, spec.commandLine());
@@ -52,8 +55,7 @@ final class DiagramCommand implements Callable<Integer> {
             Optional<Diagrams> chosen = diagrams.only(only);
             if (chosen.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for option '--only': '" + only
-                        + "' is not drawn from this template; choose one of: " + (diagrams.isEmpty() ? "(nothing: "
-                        + "the template has no state machine and fences no function)"
+                        + "' is not drawn from this template; choose one of: " + (diagrams.isEmpty() ? "(" + NOTHING + ")"
                         : String.join(", ", diagrams.names())));
             }
             diagrams = chosen.get();
@@ -63,6 +65,11 @@ final class DiagramCommand implements Callable<Integer> {
             case dot -> diagrams.dot();
             case markdown -> diagrams.markdown();
         };
+        if (diagrams.isEmpty()) {
+            // An empty chart is still valid input for a renderer; a comment should not be blank.
+            spec.commandLine().getErr().println(NOTHING);
+            out = format == Format.markdown ? "_" + NOTHING + "_\n" : out;
+        }
         spec.commandLine().getOut().print(out);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -13,10 +13,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Summarises what the expansion adds, without the expanded template: what each fenced",
-            "function can reach (and which AWS services, inferred from which policy); per state machine, the",
-            "catchers and retriers each state gained, the roles its tasks run as and the permissions granted;",
-            "the resources added, by type; and their monthly cost. Markdown is made for a pull-request comment."})
+        description = {"Summarises what the expansion adds and what it costs a month.",
+            "Without the expanded template: what each fenced function can reach (and which AWS "
+                + "services, inferred from which policy); per state machine, the catchers and retriers each "
+                + "state gained, the roles its tasks run as and the permissions granted; the resources added, "
+                + "by type; and their monthly cost. Markdown is made for a pull-request comment."})
 final class PlanCommand implements Callable<Integer> {
 
     enum Format { text, markdown, json }

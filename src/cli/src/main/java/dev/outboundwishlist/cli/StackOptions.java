@@ -25,8 +25,10 @@ final class StackOptions {
     String account;
 
     @Option(names = "--online",
-            description = "Ask AWS what the template alone cannot tell (with the default credentials): "
-                    + "whether an execution role defined elsewhere may already assume its tasks' roles.")
+            description = "Ask AWS what the template alone cannot tell (with the default credentials, read-only): "
+                    + "whether an execution role defined elsewhere may already assume its tasks' roles (IAM), and "
+                    + "which zones offer the endpoint services fenced functions need and the S3 and DynamoDB "
+                    + "prefix list ids (EC2).")
     boolean online;
 
     @Option(names = "--parameter", paramLabel = "KEY=VALUE",

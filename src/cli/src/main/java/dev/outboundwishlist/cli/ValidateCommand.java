@@ -14,10 +14,13 @@ import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks templates as the macro would, reporting every finding with file:line:column.",
-            "Exit code: 0 clean, 2 errors, 4 warnings, 6 both (infos never fail)."})
+            "Exit code: 0 clean, 2 errors, 4 warnings, 6 both (infos never fail); see --non-zero-exit-code."})
 final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json, sarif, junit }
+
+    /** As cfn-lint's option of the same name: the least severe finding that fails the run. */
+    enum FailOn { warning, error, none }
 
     @Spec
     CommandSpec spec;
@@ -28,6 +31,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "text|json|sarif|junit", defaultValue = "text",
             description = "Report format. Default: ${DEFAULT-VALUE}.")
     Format format;
+
+    @Option(names = "--non-zero-exit-code", paramLabel = "warning|error|none", defaultValue = "warning",
+            description = "The least severe finding that makes the exit code non-zero: warning (0, 2, 4 or 6), "
+                    + "error (0 or 2: warnings you have accepted do not fail a hook or a build), or none. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    FailOn failOn;
 
     @Mixin
     StackOptions stack;
@@ -49,6 +58,11 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(TextReport.summary(runs));
         }
         out.flush();
-        return ExitCodes.of(runs);
+        int code = ExitCodes.of(runs);
+        return switch (failOn) {
+            case warning -> code;
+            case error -> code & ExitCodes.ERRORS;
+            case none -> ExitCodes.OK;
+        };
     }
 }

@@ -107,6 +107,14 @@ class CliTest {
     }
 
     @Test
+    void validateFailsOnWhatNonZeroExitCodeSays() {
+        assertThat(run("validate", WARNING, "--non-zero-exit-code", "error").exitCode()).isZero();
+        assertThat(run("validate", BROKEN, WARNING, "--non-zero-exit-code", "error").exitCode()).isEqualTo(2);
+        assertThat(run("validate", BROKEN, WARNING, "--non-zero-exit-code", "none").exitCode()).isZero();
+        assertThat(run("validate", WARNING, "--non-zero-exit-code", "info").exitCode()).isEqualTo(64);
+    }
+
+    @Test
     void validateTextReportEndsWithASummary() {
         Run run = run("validate", BROKEN, CLEAN);
         assertThat(run.out()).endsWith("2 templates checked: 1 error, 0 warnings, 0 infos\n");
@@ -188,6 +196,19 @@ class CliTest {
         Run run = run("validate", temp.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).startsWith(temp + ": error OWL001 is a directory; name a template file\n");
+    }
+
+    @Test
+    void diagramWithNothingToDrawSaysSo(@TempDir Path folder) throws Exception {
+        Path bucket = folder.resolve("bucket.yaml");
+        Files.writeString(bucket, "Resources:\n  Bucket: {Type: AWS::S3::Bucket}\n");
+        Run markdown = run("diagram", bucket.toString(), "--format", "markdown");
+        assertThat(markdown.exitCode()).isZero();
+        assertThat(markdown.out()).isEqualTo("_nothing to draw: the template has no state machine and fences no "
+                + "function_\n");
+        assertThat(markdown.err()).isEqualTo("nothing to draw: the template has no state machine and fences no "
+                + "function\n");
+        assertThat(run("diagram", bucket.toString()).out()).isEqualTo("flowchart TD\n");
     }
 
     @Test

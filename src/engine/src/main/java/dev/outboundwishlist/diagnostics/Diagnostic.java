@@ -37,7 +37,23 @@ public record Diagnostic(DiagnosticCode code, Severity severity, TemplatePath pa
     /** One line of the text report: {@code file:line:column: severity CODE path: message}. */
     public String format(String file) {
         String where = position.map(p -> file + ":" + p.line() + ":" + p.column()).orElse(file);
-        return where + ": " + severity.label() + " " + code.id() + " " + pathAndMessage();
+        return where + ": " + severity.label() + " " + code.id() + " " + printable(pathAndMessage());
+    }
+
+    /**
+     * Control characters from user values (a state name holding an ANSI escape that would clear a
+     * terminal or a CI log) are shown as escapes, so a report line is one line of plain text.
+     */
+    static String printable(String text) {
+        StringBuilder shown = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04X", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 
     /** {@code path: message} — the form used in the macro's error message. */

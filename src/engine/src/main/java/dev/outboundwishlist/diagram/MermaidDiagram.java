@@ -49,9 +49,13 @@ public final class MermaidDiagram {
         }
     }
 
-    /** Mermaid's quoted text cannot hold a double quote; it takes the #quot; entity. */
+    /**
+     * Mermaid's quoted text cannot hold a double quote, and reads {@code <b>} as markup and
+     * {@code #…;} as an entity: each becomes an entity code, so a name is shown as written.
+     */
     static String text(String value) {
-        return value.replace("\"", "#quot;").replace("\n", " ");
+        return value.replace("#", "#35;").replace("\"", "#quot;").replace("<", "#60;").replace(">", "#62;")
+                .replace("\n", " ");
     }
 
     private static String shape(StateGraph.Node node) {

@@ -194,8 +194,9 @@ final class OutboundAccessReader {
         }
         if (value.textValue().contains(":")) {
             diagnostics.report(DiagnosticCode.NETWORK_IPV6_UNREACHABLE, path.key("Cidr"), "'" + value.textValue()
-                    + "' is an IPv6 network, which a fenced function never reaches: its network has no IPv6, so "
-                    + "nothing can bypass NAT and the firewall");
+                    + "' is an IPv6 network, which a fenced function never reaches: the fence gives it no IPv6 "
+                    + "(no IPv6 subnets in the network it builds, no dual-stack function and no IPv6 rule in an "
+                    + "existing VPC), so nothing can bypass NAT and the firewall");
         } else {
             int prefix = Integer.parseInt(value.textValue().substring(value.textValue().indexOf('/') + 1));
             String onPorts = ports.isEmpty() ? "" : " on those ports";

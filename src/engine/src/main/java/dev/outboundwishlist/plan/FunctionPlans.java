@@ -88,7 +88,7 @@ final class FunctionPlans {
         }
         OutboundAccess.Cidr cidr = (OutboundAccess.Cidr) entry;
         if (cidr.cidr().contains(":")) {
-            return cidr.cidr() + ": never reached (the fenced network has no IPv6)";
+            return cidr.cidr() + ": never reached (a fenced function has no IPv6)";
         }
         if (cidr.ports().isEmpty()) {
             // With no ports, "all" is the security group's -1: every protocol, ICMP too.

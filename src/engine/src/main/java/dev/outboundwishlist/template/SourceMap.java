@@ -37,7 +37,8 @@ public final class SourceMap {
                 return Optional.of(found);
             }
             if (current.isRoot()) {
-                return Optional.empty();
+                // A missing section (no Transform, no Resources) is placed at the top of the file.
+                return Optional.of(new SourcePosition(1, 1));
             }
             current = current.parent();
         }

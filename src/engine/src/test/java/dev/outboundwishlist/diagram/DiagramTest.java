@@ -137,6 +137,12 @@ class DiagramTest {
 
     /** Several drawings are one chart (a Mermaid block renders one): each machine and the network a subgraph. */
     @Test
+    void namesAreShownAsWrittenNotReadAsMarkupOrEntities() {
+        assertThat(MermaidDiagram.text("Say \"<b>hi</b>\" #quot; 100%\nnow"))
+                .isEqualTo("Say #quot;#60;b#62;hi#60;/b#62;#quot; #35;quot; 100% now");
+    }
+
+    @Test
     void aTemplateWithMachinesAndANetworkIsDrawnAsOneChart() throws Exception {
         Path input = Path.of("../../samples/order-pipeline/template.yaml");
         Template written = TemplateReader.read(input);
