@@ -219,6 +219,11 @@ public final class SettingsReader {
         if (node.isMissingNode()) {
             return fallback;
         }
+        if (node.isNumber() && !node.isInt()) {
+            error(path.key(key), "is written as a decimal or exponent number; write a whole number from " + min
+                    + " to " + max);
+            return fallback;
+        }
         if (!node.isInt() || node.intValue() < min || node.intValue() > max) {
             error(path.key(key), describe(node) + " is not a whole number from " + min + " to " + max);
             return fallback;
