@@ -69,11 +69,13 @@ public final class TemplateReader {
                     "is empty; a template is a mapping with at least a Resources section");
         }
         ParsedDocument document = switch (formatByName(sourceName)) {
-            case "json" -> checked(JsonTemplateParser.parse(text));
+            case "json" -> JsonTemplateParser.parse(text);
             case "yaml" -> YamlTemplateParser.parse(sourceName, text);
             default -> text.stripLeading().startsWith("{")
                     ? parseJsonOrYaml(sourceName, text) : YamlTemplateParser.parse(sourceName, text);
         };
+        // Escapes (JSON's \\uD800, YAML's "\\ud800") can spell half a surrogate pair in either format.
+        rejectUnpairedSurrogates(document.value(), TemplatePath.ROOT, document.sourceMap());
         return new Template(sourceName, document.format(), asMapping(document.value()), document.sourceMap(),
                 baseDirectory);
     }
@@ -85,7 +87,7 @@ public final class TemplateReader {
         return new Template("fragment", TemplateFormat.JSON, root, SourceMap.NONE, Optional.empty());
     }
 
-    /** JSON escapes can spell half a surrogate pair, which no UTF-8 output can hold. */
+    /** Escapes can spell half a surrogate pair, which no UTF-8 output can hold. */
     static void rejectUnpairedSurrogates(JsonNode node, TemplatePath path, SourceMap sourceMap)
             throws TemplateReadException {
         if (node.isTextual()) {
@@ -126,14 +128,9 @@ public final class TemplateReader {
         return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template") ? "yaml" : "";
     }
 
-    private static ParsedDocument checked(ParsedDocument json) throws TemplateReadException {
-        rejectUnpairedSurrogates(json.value(), TemplatePath.ROOT, json.sourceMap());
-        return json;
-    }
-
     private static ParsedDocument parseJsonOrYaml(String sourceName, String text) throws TemplateReadException {
         try {
-            return checked(JsonTemplateParser.parse(text));
+            return JsonTemplateParser.parse(text);
         } catch (TemplateReadException jsonError) {
             if (jsonError.code() != DiagnosticCode.JSON_SYNTAX) {
                 throw jsonError;
