@@ -8,6 +8,7 @@ import dev.outboundwishlist.template.Excerpt;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,9 +168,14 @@ public final class SettingsReader {
             return Optional.empty();
         }
         boolean valid = true;
+        Set<JsonNode> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             if (!isId(node.get(i), "subnet")) {
                 error(path.key(key).index(i), "must be a subnet id (subnet-…) or an intrinsic function");
+                valid = false;
+            } else if (!seen.add(node.get(i))) {
+                // Lambda and EC2 both refuse a subnet listed twice; better said here, with the line.
+                error(path.key(key).index(i), "lists " + Excerpt.describe(node.get(i)) + " a second time");
                 valid = false;
             }
         }
