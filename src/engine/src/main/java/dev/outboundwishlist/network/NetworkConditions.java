@@ -92,12 +92,8 @@ final class NetworkConditions {
         List<JsonNode> each = new ArrayList<>();
         conditions.get().forEach(condition -> each.add(NODES.objectNode().put("Condition", condition)));
         String id = context.logicalIds().allocate(name);
-        ObjectNode section = context.root().get("Conditions") instanceof ObjectNode existing ? existing
-                : NODES.objectNode();
-        if (!context.root().has("Conditions")) {
-            JsonFields.insertBefore(context.root(), "Conditions", section, List.of("Resources"));
-        }
-        section.set(id, or(each));
+        // Validation made sure each condition is defined, so the section exists.
+        ((ObjectNode) context.root().get("Conditions")).set(id, or(each));
         return Optional.of(id);
     }
 

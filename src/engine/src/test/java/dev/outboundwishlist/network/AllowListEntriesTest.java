@@ -5,6 +5,7 @@ import dev.outboundwishlist.engine.Engine;
 import dev.outboundwishlist.engine.Environment;
 import dev.outboundwishlist.template.TemplateReadException;
 import dev.outboundwishlist.template.TemplateReader;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -98,5 +99,21 @@ class AllowListEntriesTest {
         String domain = (label + ".").repeat(5);
         domain = domain.substring(0, length - 4) + ".com";
         assertThat(findings("{Domain: '" + domain + "'}")).isEqualTo(expected == null ? List.of() : List.of(expected));
+    }
+
+    private static String cidrs(int count) {
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            entries.append(i == 0 ? "" : ", ").append("{Cidr: 203.0.").append(i).append(".0/24, Protocol: tcp}");
+        }
+        return entries.toString();
+    }
+
+    @Test
+    void sixtyEgressRulesFitAndSixtyOneDoNot() throws TemplateReadException {
+        assertThat(findings(cidrs(60))).isEmpty();
+        assertThat(findings(cidrs(61))).containsExactly("Resources/Worker/Properties/OutboundNetworkAccess: needs 61 "
+                + "egress rules in the function's security group, but AWS allows 60 by default; list port ranges as "
+                + "fewer entries, use Protocol: tcp or udp rather than all, or merge networks");
     }
 }
