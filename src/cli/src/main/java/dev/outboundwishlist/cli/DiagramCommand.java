@@ -23,6 +23,8 @@ final class DiagramCommand implements Callable<Integer> {
 
     enum Format { mermaid, dot, markdown }
 
+    private static final String NOTHING = "nothing to draw: the template has no state machine and fences no function";
+
     @Spec
     CommandSpec spec;
 
@@ -41,8 +43,6 @@ final class DiagramCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
-    private static final String NOTHING = "nothing to draw: the template has no state machine and fences no function";
-
     @Override
     public Integer call() {
         var both = ExpandedTemplate.of(template, stack, spec.commandLine());
@@ -55,8 +55,8 @@ final class DiagramCommand implements Callable<Integer> {
             Optional<Diagrams> chosen = diagrams.only(only);
             if (chosen.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "Invalid value for option '--only': '" + only
-                        + "' is not drawn from this template; choose one of: " + (diagrams.isEmpty() ? "(" + NOTHING + ")"
-                        : String.join(", ", diagrams.names())));
+                        + "' is not drawn from this template; choose one of: "
+                        + (diagrams.isEmpty() ? "(" + NOTHING + ")" : String.join(", ", diagrams.names())));
             }
             diagrams = chosen.get();
         }

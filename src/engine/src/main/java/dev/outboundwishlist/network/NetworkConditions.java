@@ -11,10 +11,10 @@ import dev.outboundwishlist.template.Excerpt;
 import dev.outboundwishlist.template.JsonFields;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.LinkedHashSet;
 
 /**
  * Fenced functions that have a {@code Condition}: what is built for one function alone carries
@@ -42,7 +42,8 @@ final class NetworkConditions {
                 .anyMatch(entry -> entry.getKey().startsWith("Fn::ForEach::"));
         if (!condition.isTextual()) {
             context.diagnostics().report(DiagnosticCode.INVALID_NETWORK_ACCESS, path, "must be the name of a "
-                    + "condition in Conditions, not " + Excerpt.describe(condition) + "; the fence's resources carry it too");
+                    + "condition in Conditions, not " + Excerpt.describe(condition)
+                    + "; the fence's resources carry it too");
         } else if (!conditions.has(condition.textValue()) && !loops) {
             context.diagnostics().report(DiagnosticCode.INVALID_NETWORK_ACCESS, path, "names "
                     + Excerpt.describe(condition) + ", which is not a condition in Conditions; the fence's resources "

@@ -300,7 +300,8 @@ final class NetworkWriter {
             props.putArray("SecurityGroupEgress").add(SecurityGroupRules.noTraffic());
         }));
         for (NetworkPlan.Service service : plan.interfaceEndpoints()) {
-            add("Endpoint" + pascal(service.name()), endpointCondition(service.name()), resource("AWS::EC2::VPCEndpoint", props -> {
+            Optional<String> condition = endpointCondition(service.name());
+            add("Endpoint" + pascal(service.name()), condition, resource("AWS::EC2::VPCEndpoint", props -> {
                 props.put("VpcEndpointType", "Interface");
                 props.set("ServiceName", sub("com.amazonaws.${AWS::Region}." + service.name()));
                 props.set("VpcId", vpc.deepCopy());
