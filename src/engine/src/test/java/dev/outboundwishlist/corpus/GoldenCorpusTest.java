@@ -9,6 +9,7 @@ import dev.outboundwishlist.statemachine.DefinitionLocator;
 import dev.outboundwishlist.statemachine.DefinitionSite;
 import dev.outboundwishlist.testing.AslStructure;
 import dev.outboundwishlist.testing.GeneratedIam;
+import dev.outboundwishlist.testing.GeneratedIngress;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.engine.ExpansionResult;
 import dev.outboundwishlist.template.Template;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The product's memory: every behaviour is an input template beside its expected output or its
  * exact diagnostics. Each successful case is also checked to be deterministic (same bytes twice),
  * idempotent (expanding the output changes nothing), to hold only structurally valid state
- * machine definitions, and to add no IAM wildcard the user did not write.
+ * machine definitions, to add no IAM wildcard the user did not write, and to open no way in.
  */
 class GoldenCorpusTest {
 
@@ -59,6 +60,7 @@ class GoldenCorpusTest {
         assertThat(golden.actualTemplate(second)).as("idempotent " + golden).contains(actual.get());
         JsonNode input = TemplateReader.read(golden.input()).root();
         assertThat(GeneratedIam.wildcards(input, again.root())).as("generated IAM of " + golden).isEmpty();
+        assertThat(GeneratedIngress.problems(input, again.root())).as("generated ingress of " + golden).isEmpty();
         ExpansionContext context = new ExpansionContext(again, Settings.DEFAULTS, golden.environment(),
                 new LogicalIdAllocator(again.root()), new Diagnostics(again.sourceMap()));
         for (DefinitionSite site : DefinitionLocator.locate(context)) {
