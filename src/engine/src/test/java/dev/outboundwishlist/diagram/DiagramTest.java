@@ -52,7 +52,8 @@ class DiagramTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"catch/wish-example", "catch/nested-scopes", "catch/handler-chain", "catch/merge-with-own"})
+    @ValueSource(strings = {"catch/wish-example", "catch/nested-scopes", "catch/handler-chain", "catch/merge-with-own",
+        "catch/odd-state-names"})
     void diagramsMatchTheReviewedFiles(String corpusCase) throws Exception {
         List<StateGraph> graphs = draw(corpusCase).graphs();
         String name = corpusCase.replace('/', '-');
