@@ -11,7 +11,7 @@ final class ExitCodes {
     static final int OK = 0;
     static final int ERRORS = 2;
     static final int WARNINGS = 4;
-    /** expand only: the output file could not be written (sysexits' EX_CANTCREAT). */
+    /** The output could not be written: expand's file, or standard output (sysexits' EX_CANTCREAT). */
     static final int CANNOT_WRITE = 73;
 
     private ExitCodes() {

@@ -3,6 +3,8 @@ package dev.outboundwishlist.cli;
 import dev.outboundwishlist.engine.Version;
 import picocli.CommandLine;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Command;
             " 4:validate only: warnings, and no errors.",
             " 6:validate only: errors and warnings.",
             "64:Invalid command line.",
-            "73:expand only: the output file could not be written.",
+            "73:The output could not be written (expand's file, or standard output).",
             "70:Internal fault (please report it)."})
 public final class Main {
 
@@ -29,7 +31,9 @@ public final class Main {
     static final int SOFTWARE = 70;
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // Not System.out: that PrintStream keeps write errors to itself, so a failed write could not be told.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));
     }
@@ -49,7 +53,13 @@ public final class Main {
                     cmd.getErr().println("internal fault: " + e);
                     return SOFTWARE;
                 });
-        return commandLine.execute(args);
+        int code = commandLine.execute(args);
+        // A PrintWriter keeps write errors to itself: a full disk or a closed pipe must not pass as success.
+        if (out.checkError()) {
+            err.println("error: cannot write to standard output (a full disk or a closed pipe?)");
+            return ExitCodes.CANNOT_WRITE;
+        }
+        return code;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

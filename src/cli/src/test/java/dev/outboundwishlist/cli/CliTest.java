@@ -12,9 +12,11 @@ import org.w3c.dom.Document;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,27 @@ class CliTest {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aFailedWriteToStandardOutputIsNotASuccess() {
+        Writer full = new Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(full), new PrintWriter(err), "expand", CLEAN)).isEqualTo(73);
+        assertThat(err.toString()).isEqualTo("error: cannot write to standard output (a full disk or a closed pipe?)\n");
     }
 
     @Test

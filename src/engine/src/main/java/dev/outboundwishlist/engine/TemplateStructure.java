@@ -25,6 +25,8 @@ final class TemplateStructure {
     static final String SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
     private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]+");
     private static final int MAX_LOGICAL_ID = 255;
+    static final String LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
+    private static final String LOOP = "Fn::ForEach::";
 
     private TemplateStructure() {
     }
@@ -32,6 +34,8 @@ final class TemplateStructure {
     /** Reports what would make the template unusable; true when extensions can safely read it. */
     static boolean check(ObjectNode root, Diagnostics diagnostics) {
         boolean usable = true;
+        // Loops are keys only where AWS::LanguageExtensions will expand them; elsewhere they are ids like any.
+        boolean loops = transformNames(root.get("Transform")).contains(LANGUAGE_EXTENSIONS);
         JsonNode resources = root.get("Resources");
         if (resources == null) {
             diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.ROOT,
@@ -49,14 +53,17 @@ final class TemplateStructure {
             for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> resource = it.next();
                 // Fn::ForEach loops of AWS::LanguageExtensions are expanded by that transform, not here.
-                if (!resource.getKey().startsWith("Fn::ForEach::")) {
+                if (!resource.getKey().startsWith(LOOP)) {
                     usable &= checkResource(resource.getKey(), resource.getValue(), diagnostics);
+                } else if (!loops) {
+                    loopWithoutTransform(TemplatePath.of("Resources", resource.getKey()), diagnostics);
+                    usable = false;
                 }
             }
         }
         // A refused id is reported, but does not keep the extensions from reporting their own findings.
         for (String section : new String[] {"Resources", "Parameters", "Outputs"}) {
-            checkLogicalIds(section, root.get(section), diagnostics);
+            checkLogicalIds(section, root.get(section), loops, diagnostics);
         }
         for (String section : new String[] {"Globals", "Metadata", "Parameters", "Conditions", "Outputs"}) {
             JsonNode value = root.get(section);
@@ -74,13 +81,21 @@ final class TemplateStructure {
      * CloudFormation refuses the whole stack over one such id, and generated ids are derived from
      * function and state machine ids: better a clear error here, with its line, than a mangled name.
      */
-    private static void checkLogicalIds(String section, JsonNode entries, Diagnostics diagnostics) {
+    private static void loopWithoutTransform(TemplatePath path, Diagnostics diagnostics) {
+        diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, path, "is an Fn::ForEach loop, which only the "
+                + LANGUAGE_EXTENSIONS + " transform expands; list it in Transform, before OutboundWishlist");
+    }
+
+    private static void checkLogicalIds(String section, JsonNode entries, boolean loops, Diagnostics diagnostics) {
         if (entries == null || !entries.isObject()) {
             return;
         }
         for (Iterator<String> ids = entries.fieldNames(); ids.hasNext(); ) {
             String id = ids.next();
-            if (id.startsWith("Fn::ForEach::")) {
+            if (id.startsWith(LOOP) && !section.equals("Parameters")) {
+                if (section.equals("Outputs") && !loops) {
+                    loopWithoutTransform(TemplatePath.of(section, id), diagnostics);
+                }
                 continue;
             }
             String wrong = id.length() > MAX_LOGICAL_ID

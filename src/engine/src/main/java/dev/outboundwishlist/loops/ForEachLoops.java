@@ -34,16 +34,24 @@ public final class ForEachLoops implements Extension {
                 continue;
             }
             TemplatePath loop = TemplatePath.of("Resources", entry.getKey());
-            firstExtensionKey(entry.getValue().get(2), loop.index(2)).ifPresent(path -> {
+            Optional<TemplatePath> extension = firstExtensionKey(entry.getValue().get(2), loop.index(2));
+            String what = "is inside Fn::ForEach";
+            // The global fence covers every SAM function, those a loop makes too.
+            if (extension.isEmpty() && context.root().path("Globals").path("Function").has("OutboundNetworkAccess")) {
+                extension = firstSamFunction(entry.getValue().get(2), loop.index(2));
+                what = "is a SAM function inside Fn::ForEach, which the global OutboundNetworkAccess must fence";
+            }
+            String subject = what;
+            extension.ifPresent(path -> {
                 if (loopsExpandedFirst) {
                     context.diagnostics().report(DiagnosticCode.EXTENSION_IN_LOOP, Severity.WARNING, path,
-                            "is inside Fn::ForEach, which only CloudFormation expands (AWS::LanguageExtensions runs "
-                                    + "before this macro there), so this tool can neither check nor expand it here");
+                            subject + "; only CloudFormation expands the loop (AWS::LanguageExtensions runs before "
+                                    + "this macro there), so this tool can neither check nor expand it here");
                 } else {
-                    context.diagnostics().report(DiagnosticCode.EXTENSION_IN_LOOP, path, "is inside Fn::ForEach, "
-                            + "which AWS::LanguageExtensions has not expanded yet when this macro runs, so it would pass "
-                            + "through unexpanded; list "
-                            + LANGUAGE_EXTENSIONS + " before OutboundWishlist in Transform");
+                    context.diagnostics().report(DiagnosticCode.EXTENSION_IN_LOOP, path, subject + "; "
+                            + "AWS::LanguageExtensions has not expanded the loop yet when this macro runs, so it "
+                            + "would pass through unfenced or unexpanded; list " + LANGUAGE_EXTENSIONS
+                            + " before OutboundWishlist in Transform");
                 }
             });
         }
@@ -79,6 +87,30 @@ public final class ForEachLoops implements Extension {
                 Optional<TemplatePath> deeper = firstExtensionKey(node.get(i), path.index(i));
                 if (deeper.isPresent()) {
                     return deeper;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A SAM function anywhere in the loop's resources, nested loops included: where its Type is. */
+    private static Optional<TemplatePath> firstSamFunction(JsonNode node, TemplatePath path) {
+        if (node.isObject() && "AWS::Serverless::Function".equals(node.path("Type").asText(null))) {
+            return Optional.of(path.key("Type"));
+        }
+        if (node.isContainerNode()) {
+            int index = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                Optional<TemplatePath> found = firstSamFunction(field.getValue(), path.key(field.getKey()));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            for (JsonNode item : node.isArray() ? node : List.<JsonNode>of()) {
+                Optional<TemplatePath> found = firstSamFunction(item, path.index(index++));
+                if (found.isPresent()) {
+                    return found;
                 }
             }
         }

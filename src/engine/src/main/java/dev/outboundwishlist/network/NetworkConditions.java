@@ -38,8 +38,9 @@ final class NetworkConditions {
         }
         TemplatePath path = TemplatePath.of("Resources", functionId, "Condition");
         JsonNode conditions = context.root().path("Conditions");
-        boolean loops = conditions.isObject() && conditions.properties().stream()
-                .anyMatch(entry -> entry.getKey().startsWith("Fn::ForEach::"));
+        // A loop of AWS::LanguageExtensions may make the condition; the tool cannot expand it to see.
+        boolean loops = context.transforms().contains("AWS::LanguageExtensions") && conditions.isObject()
+                && conditions.properties().stream().anyMatch(entry -> entry.getKey().startsWith("Fn::ForEach::"));
         if (!condition.isTextual()) {
             context.diagnostics().report(DiagnosticCode.INVALID_NETWORK_ACCESS, path, "must be the name of a "
                     + "condition in Conditions, not " + Excerpt.describe(condition)

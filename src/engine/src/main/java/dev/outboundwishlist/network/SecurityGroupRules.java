@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The egress rules of a fenced function's security group (DESIGN §2.1). Never empty: a group
@@ -62,12 +64,11 @@ final class SecurityGroupRules {
             }
         }
         ArrayNode egress = NODES.arrayNode();
-        List<String> seen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (ObjectNode rule : rules) {
             ObjectNode key = rule.deepCopy();
             key.remove("Description");
-            if (!seen.contains(key.toString())) {
-                seen.add(key.toString());
+            if (seen.add(key.toString())) {
                 egress.add(rule);
             }
         }
