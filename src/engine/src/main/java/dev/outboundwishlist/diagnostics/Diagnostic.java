@@ -37,23 +37,29 @@ public record Diagnostic(DiagnosticCode code, Severity severity, TemplatePath pa
     /** One line of the text report: {@code file:line:column: severity CODE path: message}. */
     public String format(String file) {
         String where = position.map(p -> file + ":" + p.line() + ":" + p.column()).orElse(file);
-        return where + ": " + severity.label() + " " + code.id() + " " + printable(pathAndMessage());
+        return printable(where + ": " + severity.label() + " " + code.id() + " " + pathAndMessage());
     }
 
     /**
-     * Control characters from user values (a state name holding an ANSI escape that would clear a
-     * terminal or a CI log) are shown as escapes, so a report line is one line of plain text.
+     * Control characters from user values or file names (an ANSI escape that would clear a terminal
+     * or a CI log, a newline that would forge a report line) are shown as escapes, so a report line
+     * is one line of plain text.
      */
     static String printable(String text) {
         StringBuilder shown = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || isBidiControl(c)) {
                 shown.append(String.format("\\u%04X", c));
             } else {
                 shown.appendCodePoint(c);
             }
         });
         return shown.toString();
+    }
+
+    /** Marks and overrides that reorder how a line is shown (a "Trojan Source" trick). */
+    private static boolean isBidiControl(int c) {
+        return c == 0x200E || c == 0x200F || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 
     /** {@code path: message} — the form used in the macro's error message. */

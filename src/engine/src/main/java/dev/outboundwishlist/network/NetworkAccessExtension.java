@@ -37,6 +37,11 @@ public final class NetworkAccessExtension implements Extension {
         }
         fenced.forEach(function -> NetworkConditions.check(context, function.id()));
         Optional<Settings.ExistingVpc> existing = context.settings().network().existingVpc();
+        if (existing.isEmpty() && context.root().path("Metadata").path("OutboundWishlist").path("Network")
+                .has("ExistingVpc")) {
+            // Its errors are reported; findings about the network the macro would build instead would mislead.
+            return;
+        }
         if (existing.isPresent()) {
             ExistingVpcNotes.report(context, existing.get());
         }
@@ -174,8 +179,9 @@ public final class NetworkAccessExtension implements Extension {
             if (rules > SecurityGroupRules.MAX_RULES) {
                 context.diagnostics().report(DiagnosticCode.NETWORK_TOO_MANY_RULES, function.access().path(),
                         "needs " + rules + " egress rules in the function's security group, but AWS allows "
-                                + SecurityGroupRules.MAX_RULES + " by default; list port ranges as fewer entries, "
-                                + "use Protocol: tcp or udp rather than all, or merge networks");
+                                + SecurityGroupRules.MAX_RULES + " by default; list fewer ports (each is a rule, "
+                                + "two with Protocol: all), use Protocol: tcp or udp rather than all, or merge "
+                                + "networks");
             }
         }
     }

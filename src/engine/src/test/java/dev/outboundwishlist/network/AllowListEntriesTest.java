@@ -113,7 +113,8 @@ class AllowListEntriesTest {
     void sixtyEgressRulesFitAndSixtyOneDoNot() throws TemplateReadException {
         assertThat(findings(cidrs(60))).isEmpty();
         assertThat(findings(cidrs(61))).containsExactly("Resources/Worker/Properties/OutboundNetworkAccess: needs 61 "
-                + "egress rules in the function's security group, but AWS allows 60 by default; list port ranges as "
-                + "fewer entries, use Protocol: tcp or udp rather than all, or merge networks");
+                + "egress rules in the function's security group, but AWS allows 60 by default; list fewer ports "
+                + "(each is a rule, two with Protocol: all), use Protocol: tcp or udp rather than all, or merge "
+                + "networks");
     }
 }
