@@ -319,9 +319,12 @@ final class NetworkWriter {
         if (settings.endpointPolicy() == Settings.EndpointPolicy.OwnAccount
                 && !EndpointPolicies.OWN_ACCOUNT_CAPABLE.contains(service)) {
             plan.functions().stream().filter(f -> f.needs(service)).findFirst().ifPresent(f ->
-                    context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, f.access().path(), "the " + service
-                            + " endpoint admits only this account's principals, but not only its resources: not "
-                            + "every " + service + " call names a resource, so that limit would break calls"));
+                    context.diagnostics().report(DiagnosticCode.NETWORK_WEAKENED, f.access().path(), "the "
+                            + service + " endpoint admits only this account's principals, but not only its "
+                            + "resources (not every " + service + " call names a resource, so that limit would "
+                            + "break calls): through it, the function's code can reach other accounts' "
+                            + service + " resources as far as its role allows (sts: assume another account's role "
+                            + "with data in the session name); grant the role only the resources it needs"));
         }
     }
 
