@@ -43,8 +43,12 @@ final class NetworkWriter {
     private final Map<String, String> firewallByZone = new LinkedHashMap<>();
     private final List<String> privateRouteTables = new ArrayList<>();
     private Optional<String> sharedCondition = Optional.empty();
-    /** Endpoints needed by the same conditional functions share one condition. */
-    private final Map<Set<String>, Optional<String>> endpointConditions = new HashMap<>();
+    /** What is needed by the same conditional functions shares one condition. */
+    private final Map<Set<String>, Optional<String>> conditionsBySet = new HashMap<>();
+    /** The condition of what is being written: the shared network's, or a narrower one. */
+    private Optional<String> scope = Optional.empty();
+    /** Route tables whose condition is narrower than the shared network's. */
+    private final Map<String, String> tableConditions = new HashMap<>();
 
     NetworkWriter(ExpansionContext context, NetworkPlan plan) {
         this.context = context;
@@ -54,6 +58,7 @@ final class NetworkWriter {
 
     void write() {
         sharedCondition = NetworkConditions.shared(context, plan);
+        scope = sharedCondition;
         if (plan.existingVpc().isPresent()) {
             writeIntoExistingVpc(plan.existingVpc().get());
             return;
@@ -66,20 +71,28 @@ final class NetworkWriter {
             name.put("Key", "Name");
             name.putObject("Value").put("Fn::Sub", "${AWS::StackName}-fenced");
         }));
-        String attachment = plan.needsInternet() ? internetGateway(vpc) : null;
-        for (Subnet subnet : plan.natSubnets()) {
-            natGateway(vpc, subnet, attachment);
-        }
-        for (Subnet subnet : plan.firewallSubnets()) {
-            firewallSubnet(vpc, subnet);
-        }
-        if (!plan.firewallSubnets().isEmpty()) {
-            firewalls(vpc);
-        }
+        // NAT, firewalls and a profile's own subnets cost by the hour or serve some functions only:
+        // each exists exactly when a function that uses it does.
+        within(conditionOf(functions(p -> p.egress() != Egress.NONE)), () -> {
+            String attachment = plan.needsInternet() ? internetGateway(vpc) : null;
+            for (Subnet subnet : plan.natSubnets()) {
+                natGateway(vpc, subnet, attachment);
+            }
+        });
+        within(conditionOf(functions(p -> p.egress() == Egress.FIREWALL)), () -> {
+            for (Subnet subnet : plan.firewallSubnets()) {
+                firewallSubnet(vpc, subnet);
+            }
+            if (!plan.firewallSubnets().isEmpty()) {
+                firewalls(vpc);
+            }
+        });
         for (Profile profile : plan.profiles()) {
-            profileSubnets(vpc, profile);
+            within(conditionOf(functions(p -> p == profile)), () -> {
+                profileSubnets(vpc, profile);
+                returnRoutes(profile);
+            });
         }
-        returnRoutes();
         gatewayEndpoints(vpc);
         String endpointGroup = null;
         if (!plan.interfaceEndpoints().isEmpty()) {
@@ -234,13 +247,13 @@ final class NetworkWriter {
         }
         if (profile.isolated()) {
             // Local and gateway-endpoint routes only: this table is the fence.
-            privateRouteTables.add(routeTable(vpc, profile.name() + "RouteTable", subnets));
+            privateRouteTable(routeTable(vpc, profile.name() + "RouteTable", subnets));
             return;
         }
         for (int i = 0; i < subnets.size(); i++) {
             Zone zone = profile.subnets().get(i).zone();
             String table = routeTable(vpc, profile.name() + "RouteTable" + zone.letter(), List.of(subnets.get(i)));
-            privateRouteTables.add(table);
+            privateRouteTable(table);
             if (profile.egress() == Egress.FIREWALL) {
                 add(profile.name() + "RouteTable" + zone.letter() + "Firewall", route(table, "0.0.0.0/0",
                         "VpcEndpointId", firewallEndpoint(firewallByZone.get(zone.letter()))));
@@ -252,20 +265,36 @@ final class NetworkWriter {
     }
 
     /** Replies to a firewalled subnet go back through the firewall that saw the request. */
-    private void returnRoutes() {
-        for (Profile profile : plan.profiles()) {
-            if (profile.egress() != Egress.FIREWALL) {
-                continue;
-            }
-            for (Subnet subnet : profile.subnets()) {
-                String nat = natFor(subnet.zone());
-                String natLetter = natByZone.entrySet().stream().filter(e -> e.getValue().equals(nat))
-                        .map(Map.Entry::getKey).findFirst().orElseThrow();
-                add("NatRouteTable" + natLetter + "Return" + profile.name() + subnet.zone().letter(),
-                        route(ids.get("NatRouteTable" + natLetter), subnet.cidr(), "VpcEndpointId",
-                                firewallEndpoint(firewallByZone.get(subnet.zone().letter()))));
-            }
+    private void returnRoutes(Profile profile) {
+        if (profile.egress() != Egress.FIREWALL) {
+            return;
         }
+        for (Subnet subnet : profile.subnets()) {
+            String nat = natFor(subnet.zone());
+            String natLetter = natByZone.entrySet().stream().filter(e -> e.getValue().equals(nat))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            add("NatRouteTable" + natLetter + "Return" + profile.name() + subnet.zone().letter(),
+                    route(ids.get("NatRouteTable" + natLetter), subnet.cidr(), "VpcEndpointId",
+                            firewallEndpoint(firewallByZone.get(subnet.zone().letter()))));
+        }
+    }
+
+    /** A table the gateway endpoints route from; one that may not exist is named under its condition. */
+    private void privateRouteTable(String table) {
+        privateRouteTables.add(table);
+        if (!scope.equals(sharedCondition)) {
+            scope.ifPresent(condition -> tableConditions.put(table, condition));
+        }
+    }
+
+    private static ObjectNode ifExists(String condition, JsonNode value) {
+        ObjectNode fnIf = NODES.objectNode();
+        fnIf.putArray("Fn::If").add(condition).add(value).add(ref("AWS::NoValue"));
+        return fnIf;
+    }
+
+    private List<NetworkPlan.Function> functions(java.util.function.Predicate<Profile> profiles) {
+        return plan.functions().stream().filter(f -> profiles.test(f.profile())).toList();
     }
 
     /** S3 and DynamoDB gateway endpoints cost nothing; security groups decide who uses them. */
@@ -276,7 +305,8 @@ final class NetworkWriter {
                 props.set("ServiceName", sub("com.amazonaws.${AWS::Region}." + service));
                 props.set("VpcId", ref(vpc));
                 ArrayNode tables = props.putArray("RouteTableIds");
-                privateRouteTables.forEach(t -> tables.add(ref(t)));
+                privateRouteTables.forEach(t -> tables.add(tableConditions.containsKey(t)
+                        ? ifExists(tableConditions.get(t), ref(t)) : ref(t)));
                 policy(service, props);
             }));
         }
@@ -482,7 +512,7 @@ final class NetworkWriter {
 
     /** Adds a shared network resource at the end of Resources under a readable, unique id. */
     private String add(String name, ObjectNode resource) {
-        return add(name, sharedCondition, resource);
+        return add(name, scope, resource);
     }
 
     private String add(String name, Optional<String> condition, ObjectNode resource) {
@@ -497,15 +527,32 @@ final class NetworkWriter {
      * exists exactly when a function that needs it does, which may be less often than the network.
      */
     private Optional<String> endpointCondition(String service) {
-        List<String> users = plan.functions().stream().filter(f -> f.needs(service)).map(NetworkPlan.Function::id)
-                .toList();
-        Optional<Set<String>> conditions = NetworkConditions.conditionsOf(context, users);
-        if (conditions.isEmpty() || conditions.equals(NetworkConditions.conditionsOf(context,
+        return conditionOf(plan.functions().stream().filter(f -> f.needs(service)).toList());
+    }
+
+    /**
+     * True exactly when one of these functions exists: the shared network's condition when they are
+     * all the fenced functions' conditions, else their own (one condition, or a new Fn::Or).
+     */
+    private Optional<String> conditionOf(List<NetworkPlan.Function> functions) {
+        List<String> ids = functions.stream().map(NetworkPlan.Function::id).toList();
+        Optional<Set<String>> conditions = NetworkConditions.conditionsOf(context, ids);
+        // No function: nothing is written under it.
+        if (ids.isEmpty() || conditions.isEmpty() || conditions.equals(NetworkConditions.conditionsOf(context,
                 plan.functions().stream().map(NetworkPlan.Function::id).toList()))) {
             return sharedCondition;
         }
-        return endpointConditions.computeIfAbsent(conditions.get(),
-                c -> NetworkConditions.anyOf(context, users, pascal(service) + "EndpointNeeded"));
+        // Named for what it says, such as OwlProdOrTest, since several parts may share it.
+        return conditionsBySet.computeIfAbsent(conditions.get(),
+                c -> NetworkConditions.anyOf(context, ids, String.join("Or", c)));
+    }
+
+    /** Writes with {@code condition} on every resource added meanwhile. */
+    private void within(Optional<String> condition, Runnable write) {
+        Optional<String> outer = scope;
+        scope = condition;
+        write.run();
+        scope = outer;
     }
 
     private static ObjectNode resource(String type, java.util.function.Consumer<ObjectNode> properties) {
