@@ -1,6 +1,8 @@
 package dev.outboundwishlist.loops;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.Severity;
@@ -24,6 +26,7 @@ import java.util.Optional;
 public final class ForEachLoops implements Extension {
 
     private static final String LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public void validate(ExpansionContext context) {
@@ -77,6 +80,13 @@ public final class ForEachLoops implements Extension {
                         return inDefinition;
                     }
                 }
+                if (field.getKey().equals("DefinitionString")) {
+                    Optional<TemplatePath> inText = definitionText(field.getValue())
+                            .flatMap(definition -> inDefinition(definition, child));
+                    if (inText.isPresent()) {
+                        return inText;
+                    }
+                }
                 Optional<TemplatePath> deeper = firstExtensionKey(field.getValue(), child);
                 if (deeper.isPresent()) {
                     return deeper;
@@ -115,6 +125,21 @@ public final class ForEachLoops implements Extension {
             }
         }
         return Optional.empty();
+    }
+
+    /** A DefinitionString as written or under Fn::Sub, read as JSON where it is JSON as it stands. */
+    private static Optional<ObjectNode> definitionText(JsonNode value) {
+        JsonNode text = value.has("Fn::Sub") ? value.get("Fn::Sub") : value;
+        text = text.isArray() && !text.isEmpty() ? text.get(0) : text;
+        if (!text.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return JSON.readTree(text.textValue()) instanceof ObjectNode definition
+                    ? Optional.of(definition) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<TemplatePath> inDefinition(JsonNode definition, TemplatePath path) {

@@ -82,7 +82,8 @@ final class ExistingVpcNotes {
         context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, NETWORK.key("ExistingVpc")
                 .key("EndpointSecurityGroupId"), "is taken to be the group of the VPC's own interface endpoints for "
                 + services + ": each must exist with private DNS, and the group must admit HTTPS (tcp 443) from the "
-                + "fenced functions' security groups; the macro cannot check either, and a function times out "
-                + "calling a service where one is missing");
+                + "subnets the functions run in (their CIDR blocks: the functions' security groups are new with "
+                + "each stack); the macro cannot check either, and a function times out calling a service where "
+                + "one is missing");
     }
 }
