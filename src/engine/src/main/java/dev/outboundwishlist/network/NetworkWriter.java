@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Writes a {@link NetworkPlan} as CloudFormation (DESIGN §2.1): the shared VPC and its subnets,
@@ -293,7 +294,7 @@ final class NetworkWriter {
         return fnIf;
     }
 
-    private List<NetworkPlan.Function> functions(java.util.function.Predicate<Profile> profiles) {
+    private List<NetworkPlan.Function> functions(Predicate<Profile> profiles) {
         return plan.functions().stream().filter(f -> profiles.test(f.profile())).toList();
     }
 
