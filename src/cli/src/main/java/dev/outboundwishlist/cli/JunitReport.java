@@ -1,13 +1,13 @@
 package dev.outboundwishlist.cli;
 
 import dev.outboundwishlist.diagnostics.Diagnostic;
-import dev.outboundwishlist.diagnostics.Severity;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * JUnit XML, which every CI server shows: one test suite a template, one test case a finding
@@ -18,7 +18,8 @@ final class JunitReport {
     private JunitReport() {
     }
 
-    static String render(List<TemplateRun> runs) {
+    /** @param fails which findings are failures: what fails the run (--non-zero-exit-code) fails a test */
+    static String render(List<TemplateRun> runs, Predicate<Diagnostic> fails) {
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
@@ -27,7 +28,7 @@ final class JunitReport {
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "OutboundWishlist validate");
             for (TemplateRun run : runs) {
-                suite(xml, run);
+                suite(xml, run, fails);
             }
             xml.writeCharacters("\n");
             xml.writeEndElement();
@@ -50,9 +51,10 @@ final class JunitReport {
         return out.toString();
     }
 
-    private static void suite(XMLStreamWriter xml, TemplateRun run) throws XMLStreamException {
+    private static void suite(XMLStreamWriter xml, TemplateRun run, Predicate<Diagnostic> fails)
+            throws XMLStreamException {
         List<Diagnostic> findings = run.diagnostics();
-        long failures = findings.stream().filter(d -> d.severity() != Severity.INFO).count();
+        long failures = findings.stream().filter(fails).count();
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", xmlText(run.file()));
@@ -70,7 +72,7 @@ final class JunitReport {
             xml.writeStartElement("testcase");
             xml.writeAttribute("classname", xmlText(run.file()));
             xml.writeAttribute("name", xmlText(d.code().id() + " " + (d.path().isRoot() ? "(template)" : d.path().toString())));
-            if (d.severity() != Severity.INFO) {
+            if (fails.test(d)) {
                 xml.writeStartElement("failure");
                 xml.writeAttribute("type", d.severity().label());
                 xml.writeAttribute("message", xmlText(d.message()));

@@ -9,6 +9,8 @@ import dev.outboundwishlist.engine.Version;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 
 /** SARIF 2.1.0, the format code-scanning services read; every diagnostic code is a rule. */
@@ -50,11 +52,25 @@ final class SarifReport {
         return PrettyJson.write(log);
     }
 
-    /** SARIF wants a URI reference: the path with forward slashes, percent-encoded where needed. */
+    /**
+     * SARIF wants a URI reference: the path with forward slashes, percent-encoded where needed;
+     * an absolute path inside the working folder (a repository checkout) is made relative to it,
+     * as code scanning maps results to the repository's files, and one outside is a file: URI.
+     */
     static String uri(String file) {
+        String relative = file;
         try {
-            return new URI(null, null, file.replace('\\', '/'), null).toASCIIString();
-        } catch (URISyntaxException e) {
+            Path path = Path.of(file);
+            if (path.isAbsolute()) {
+                Path here = Path.of("").toAbsolutePath();
+                Path normal = path.normalize();
+                if (!normal.startsWith(here)) {
+                    return normal.toUri().toASCIIString();
+                }
+                relative = here.relativize(normal).toString();
+            }
+            return new URI(null, null, relative.replace('\\', '/'), null).toASCIIString();
+        } catch (URISyntaxException | InvalidPathException e) {
             return file;
         }
     }

@@ -1,5 +1,7 @@
 package dev.outboundwishlist.cli;
 
+import dev.outboundwishlist.diagnostics.Diagnostic;
+import dev.outboundwishlist.diagnostics.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,6 +43,15 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
+    /** Whether a finding fails the run, as --non-zero-exit-code says. */
+    private boolean fails(Diagnostic diagnostic) {
+        return switch (failOn) {
+            case warning -> diagnostic.severity() != Severity.INFO;
+            case error -> diagnostic.isError();
+            case none -> false;
+        };
+    }
+
     @Override
     public Integer call() {
         var environment = stack.environment(spec.commandLine());
@@ -52,7 +63,7 @@ final class ValidateCommand implements Callable<Integer> {
             case text -> runs.forEach(run -> TextReport.write(run, out));
             case json -> out.print(JsonReport.render(runs));
             case sarif -> out.print(SarifReport.render(runs));
-            case junit -> out.print(JunitReport.render(runs));
+            case junit -> out.print(JunitReport.render(runs, this::fails));
         }
         if (format == Format.text) {
             out.println(TextReport.summary(runs));

@@ -135,6 +135,10 @@ class CliTest {
         assertThat(run("validate", BROKEN, WARNING, "--non-zero-exit-code", "error").exitCode()).isEqualTo(2);
         assertThat(run("validate", BROKEN, WARNING, "--non-zero-exit-code", "none").exitCode()).isZero();
         assertThat(run("validate", WARNING, "--non-zero-exit-code", "info").exitCode()).isEqualTo(64);
+        // A test report agrees with the exit code: an accepted warning is no failed test.
+        assertThat(run("validate", WARNING, "--format", "junit").out()).contains("<failure type=\"warning\"");
+        assertThat(run("validate", WARNING, "--format", "junit", "--non-zero-exit-code", "error").out())
+                .doesNotContain("<failure").contains("failures=\"0\"");
     }
 
     @Test
@@ -151,6 +155,15 @@ class CliTest {
         assertThat(findings.get(0).get("line").asInt()).isEqualTo(7);
         assertThat(findings.get(0).get("path").asText()).isEqualTo("Resources/Queue/Properties/DelaySeconds");
         assertThat(findings.get(1).get("severity").asText()).isEqualTo("warning");
+    }
+
+    @Test
+    void sarifLocationsAreRelativeToTheCheckoutWherePossible() {
+        String inside = Path.of("templates", "a b.yaml").toAbsolutePath().toString();
+        assertThat(SarifReport.uri(inside)).isEqualTo("templates/a%20b.yaml");
+        assertThat(SarifReport.uri("templates/x.yaml")).isEqualTo("templates/x.yaml");
+        Path outside = Path.of("").toAbsolutePath().getRoot().resolve("elsewhere-" + System.nanoTime()).resolve("t.yaml");
+        assertThat(SarifReport.uri(outside.toString())).isEqualTo(outside.toUri().toASCIIString()).startsWith("file:/");
     }
 
     @Test
