@@ -73,6 +73,12 @@ final class ExistingVpcNotes {
 
     /** The VPC's own endpoints must exist and admit the functions; the macro cannot see either. */
     static void reportOwnEndpoints(ExpansionContext context, NetworkPlan plan, Settings.ExistingVpc vpc) {
+        if (vpc.endpointSubnetIds().isPresent() && plan.interfaceEndpoints().isEmpty()) {
+            context.diagnostics().report(DiagnosticCode.NETWORK_SETTING_IGNORED, NETWORK.key("ExistingVpc")
+                    .key("EndpointSubnetIds"), "has no effect: no fenced function needs an interface endpoint, so "
+                    + "none is created (S3 and DynamoDB go by their prefix lists); remove it, or list the services "
+                    + "in AwsServices");
+        }
         String services = plan.functions().stream().flatMap(f -> f.services().stream())
                 .map(NetworkPlan.Service::name).filter(name -> !name.equals("s3") && !name.equals("dynamodb"))
                 .distinct().sorted().collect(Collectors.joining(", "));
