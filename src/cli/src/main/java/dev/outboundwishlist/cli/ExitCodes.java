@@ -1,9 +1,9 @@
 package dev.outboundwishlist.cli;
 
 import dev.outboundwishlist.diagnostics.Diagnostic;
-import dev.outboundwishlist.diagnostics.Severity;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /** Exit codes as a bit mask, like cfn-lint's: 2 for errors, 4 for warnings; infos never fail a build. */
 final class ExitCodes {
@@ -17,14 +17,13 @@ final class ExitCodes {
     private ExitCodes() {
     }
 
-    static int of(List<TemplateRun> runs) {
+    /** @param fails which findings fail the run (--non-zero-exit-code): errors set 2, the others 4 */
+    static int of(List<TemplateRun> runs, Predicate<Diagnostic> fails) {
         int code = OK;
         for (TemplateRun run : runs) {
             for (Diagnostic diagnostic : run.diagnostics()) {
-                if (diagnostic.severity() == Severity.ERROR) {
-                    code |= ERRORS;
-                } else if (diagnostic.severity() == Severity.WARNING) {
-                    code |= WARNINGS;
+                if (fails.test(diagnostic)) {
+                    code |= diagnostic.isError() ? ERRORS : WARNINGS;
                 }
             }
         }

@@ -69,11 +69,6 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(TextReport.summary(runs));
         }
         out.flush();
-        int code = ExitCodes.of(runs);
-        return switch (failOn) {
-            case warning -> code;
-            case error -> code & ExitCodes.ERRORS;
-            case none -> ExitCodes.OK;
-        };
+        return ExitCodes.of(runs, this::fails);
     }
 }

@@ -25,7 +25,8 @@ final class PostChecks {
         int roles = 0;
         for (JsonNode resource : resources) {
             String type = resource.path("Type").asText();
-            boolean builtRole = type.equals("AWS::Serverless::Function") || type.equals("AWS::Serverless::StateMachine");
+            boolean builtRole = type.equals("AWS::Serverless::Function")
+                    || type.equals("AWS::Serverless::StateMachine");
             if (builtRole && !resource.path("Properties").has("Role")) {
                 roles++;
             }
@@ -41,8 +42,8 @@ final class PostChecks {
                     "would hold " + resources.size() + " resources after expansion" + (samRoles == 0 ? ""
                             : ", and " + (resources.size() + samRoles) + " once the SAM transform adds the "
                             + (samRoles == 1 ? "role" : samRoles + " roles") + " it generates (one per SAM function or "
-                            + "state machine without Role)") + "; CloudFormation allows " + MAX_RESOURCES + " in one template (split "
-                            + "the stack or use nested stacks)");
+                            + "state machine without Role)") + "; CloudFormation allows " + MAX_RESOURCES
+                            + " in one template (split the stack or use nested stacks)");
         }
         long bytes = TemplateWriter.jsonSize(context.root());
         if (bytes > MAX_BYTES) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.loops.ForEachLoops;
 import dev.outboundwishlist.template.Excerpt;
 import dev.outboundwishlist.template.Intrinsics;
 
@@ -25,8 +26,6 @@ final class TemplateStructure {
     static final String SAM_TRANSFORM = "AWS::Serverless-2016-10-31";
     private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9]+");
     private static final int MAX_LOGICAL_ID = 255;
-    static final String LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
-    private static final String LOOP = "Fn::ForEach::";
 
     private TemplateStructure() {
     }
@@ -35,7 +34,7 @@ final class TemplateStructure {
     static boolean check(ObjectNode root, Diagnostics diagnostics) {
         boolean usable = true;
         // Loops are keys only where AWS::LanguageExtensions will expand them; elsewhere they are ids like any.
-        boolean loops = transformNames(root.get("Transform")).contains(LANGUAGE_EXTENSIONS);
+        boolean loops = transformNames(root.get("Transform")).contains(ForEachLoops.LANGUAGE_EXTENSIONS);
         JsonNode resources = root.get("Resources");
         if (resources == null) {
             diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, TemplatePath.ROOT,
@@ -53,7 +52,7 @@ final class TemplateStructure {
             for (Iterator<Map.Entry<String, JsonNode>> it = resources.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> resource = it.next();
                 // Fn::ForEach loops of AWS::LanguageExtensions are expanded by that transform, not here.
-                if (!resource.getKey().startsWith(LOOP)) {
+                if (!resource.getKey().startsWith(ForEachLoops.LOOP)) {
                     usable &= checkResource(resource.getKey(), resource.getValue(), diagnostics);
                 } else if (!loops) {
                     loopWithoutTransform(TemplatePath.of("Resources", resource.getKey()), diagnostics);
@@ -77,22 +76,22 @@ final class TemplateStructure {
         return usable;
     }
 
+    private static void loopWithoutTransform(TemplatePath path, Diagnostics diagnostics) {
+        diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, path, "is an Fn::ForEach loop, which only the "
+                + ForEachLoops.LANGUAGE_EXTENSIONS + " transform expands; list it in Transform, before OutboundWishlist");
+    }
+
     /**
      * CloudFormation refuses the whole stack over one such id, and generated ids are derived from
      * function and state machine ids: better a clear error here, with its line, than a mangled name.
      */
-    private static void loopWithoutTransform(TemplatePath path, Diagnostics diagnostics) {
-        diagnostics.report(DiagnosticCode.WRONG_SECTION_TYPE, path, "is an Fn::ForEach loop, which only the "
-                + LANGUAGE_EXTENSIONS + " transform expands; list it in Transform, before OutboundWishlist");
-    }
-
     private static void checkLogicalIds(String section, JsonNode entries, boolean loops, Diagnostics diagnostics) {
         if (entries == null || !entries.isObject()) {
             return;
         }
         for (Iterator<String> ids = entries.fieldNames(); ids.hasNext(); ) {
             String id = ids.next();
-            if (id.startsWith(LOOP) && !section.equals("Parameters")) {
+            if (id.startsWith(ForEachLoops.LOOP) && !section.equals("Parameters")) {
                 if (section.equals("Outputs") && !loops) {
                     loopWithoutTransform(TemplatePath.of(section, id), diagnostics);
                 }

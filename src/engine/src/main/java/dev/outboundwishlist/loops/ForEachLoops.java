@@ -25,7 +25,9 @@ import java.util.Optional;
  */
 public final class ForEachLoops implements Extension {
 
-    private static final String LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
+    public static final String LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions";
+    /** How a loop's key begins, in Resources, Conditions and Outputs. */
+    public static final String LOOP = "Fn::ForEach::";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -33,7 +35,7 @@ public final class ForEachLoops implements Extension {
         boolean loopsExpandedFirst = listsLanguageExtensionsFirst(context.transforms());
         for (Iterator<Map.Entry<String, JsonNode>> it = context.resources().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            if (!entry.getKey().startsWith("Fn::ForEach::") || entry.getValue().size() != 3) {
+            if (!entry.getKey().startsWith(LOOP) || entry.getValue().size() != 3) {
                 continue;
             }
             TemplatePath loop = TemplatePath.of("Resources", entry.getKey());
@@ -108,8 +110,7 @@ public final class ForEachLoops implements Extension {
         if (node.isObject() && "AWS::Serverless::Function".equals(node.path("Type").asText(null))) {
             return Optional.of(path.key("Type"));
         }
-        if (node.isContainerNode()) {
-            int index = 0;
+        if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 Optional<TemplatePath> found = firstSamFunction(field.getValue(), path.key(field.getKey()));
@@ -117,8 +118,9 @@ public final class ForEachLoops implements Extension {
                     return found;
                 }
             }
-            for (JsonNode item : node.isArray() ? node : List.<JsonNode>of()) {
-                Optional<TemplatePath> found = firstSamFunction(item, path.index(index++));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<TemplatePath> found = firstSamFunction(node.get(i), path.index(i));
                 if (found.isPresent()) {
                     return found;
                 }

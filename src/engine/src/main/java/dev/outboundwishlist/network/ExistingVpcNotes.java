@@ -80,7 +80,7 @@ final class ExistingVpcNotes {
                     + "in AwsServices");
         }
         String services = plan.functions().stream().flatMap(f -> f.services().stream())
-                .map(NetworkPlan.Service::name).filter(name -> !name.equals("s3") && !name.equals("dynamodb"))
+                .map(NetworkPlan.Service::name).filter(name -> !AwsServices.GATEWAY.contains(name))
                 .distinct().sorted().collect(Collectors.joining(", "));
         if (services.isEmpty() || vpc.endpointSecurityGroupId().isEmpty()) {
             return;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.loops.ForEachLoops;
 import dev.outboundwishlist.template.Excerpt;
 import dev.outboundwishlist.template.JsonFields;
 
@@ -39,8 +40,8 @@ final class NetworkConditions {
         TemplatePath path = TemplatePath.of("Resources", functionId, "Condition");
         JsonNode conditions = context.root().path("Conditions");
         // A loop of AWS::LanguageExtensions may make the condition; the tool cannot expand it to see.
-        boolean loops = context.transforms().contains("AWS::LanguageExtensions") && conditions.isObject()
-                && conditions.properties().stream().anyMatch(entry -> entry.getKey().startsWith("Fn::ForEach::"));
+        boolean loops = context.transforms().contains(ForEachLoops.LANGUAGE_EXTENSIONS) && conditions.isObject()
+                && conditions.properties().stream().anyMatch(entry -> entry.getKey().startsWith(ForEachLoops.LOOP));
         if (!condition.isTextual()) {
             context.diagnostics().report(DiagnosticCode.INVALID_NETWORK_ACCESS, path, "must be the name of a "
                     + "condition in Conditions, not " + Excerpt.describe(condition)

@@ -11,9 +11,7 @@ import dev.outboundwishlist.template.Template;
 import dev.outboundwishlist.template.TemplateReadException;
 import dev.outboundwishlist.template.TemplateReader;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
