@@ -44,6 +44,8 @@ final class NetworkWriter {
     private final Map<String, String> firewallByZone = new LinkedHashMap<>();
     private final List<String> privateRouteTables = new ArrayList<>();
     private Optional<String> sharedCondition = Optional.empty();
+    /** The conditions of all fenced functions: what shares them exists with the shared network. */
+    private Optional<Set<String>> everyCondition = Optional.empty();
     /** What is needed by the same conditional functions shares one condition. */
     private final Map<Set<String>, Optional<String>> conditionsBySet = new HashMap<>();
     /** The condition of what is being written: the shared network's, or a narrower one. */
@@ -59,6 +61,8 @@ final class NetworkWriter {
 
     void write() {
         sharedCondition = NetworkConditions.shared(context, plan);
+        everyCondition = NetworkConditions.conditionsOf(context,
+                plan.functions().stream().map(NetworkPlan.Function::id).toList());
         scope = sharedCondition;
         if (plan.existingVpc().isPresent()) {
             writeIntoExistingVpc(plan.existingVpc().get());
@@ -331,16 +335,16 @@ final class NetworkWriter {
             props.putArray("SecurityGroupEgress").add(SecurityGroupRules.noTraffic());
         }));
         for (NetworkPlan.Service service : plan.interfaceEndpoints()) {
-            Optional<String> condition = endpointCondition(service.name());
-            add("Endpoint" + pascal(service.name()), condition, resource("AWS::EC2::VPCEndpoint", props -> {
-                props.put("VpcEndpointType", "Interface");
-                props.set("ServiceName", sub("com.amazonaws.${AWS::Region}." + service.name()));
-                props.set("VpcId", vpc.deepCopy());
-                props.set("SubnetIds", subnets.deepCopy());
-                props.putArray("SecurityGroupIds").add(ref(group));
-                props.put("PrivateDnsEnabled", true);
-                policy(service.name(), props);
-            }));
+            within(endpointCondition(service.name()), () -> add("Endpoint" + pascal(service.name()),
+                    resource("AWS::EC2::VPCEndpoint", props -> {
+                        props.put("VpcEndpointType", "Interface");
+                        props.set("ServiceName", sub("com.amazonaws.${AWS::Region}." + service.name()));
+                        props.set("VpcId", vpc.deepCopy());
+                        props.set("SubnetIds", subnets.deepCopy());
+                        props.putArray("SecurityGroupIds").add(ref(group));
+                        props.put("PrivateDnsEnabled", true);
+                        policy(service.name(), props);
+                    })));
         }
         return group;
     }
@@ -513,13 +517,9 @@ final class NetworkWriter {
 
     /** Adds a shared network resource at the end of Resources under a readable, unique id. */
     private String add(String name, ObjectNode resource) {
-        return add(name, scope, resource);
-    }
-
-    private String add(String name, Optional<String> condition, ObjectNode resource) {
         String id = context.logicalIds().allocate(name);
         ids.put(name, id);
-        context.addResource(null, id, NetworkConditions.conditional(resource, condition));
+        context.addResource(null, id, NetworkConditions.conditional(resource, scope));
         return id;
     }
 
@@ -539,8 +539,7 @@ final class NetworkWriter {
         List<String> ids = functions.stream().map(NetworkPlan.Function::id).toList();
         Optional<Set<String>> conditions = NetworkConditions.conditionsOf(context, ids);
         // No function: nothing is written under it.
-        if (ids.isEmpty() || conditions.isEmpty() || conditions.equals(NetworkConditions.conditionsOf(context,
-                plan.functions().stream().map(NetworkPlan.Function::id).toList()))) {
+        if (ids.isEmpty() || conditions.isEmpty() || conditions.equals(everyCondition)) {
             return sharedCondition;
         }
         // Named for what it says, such as OwlProdOrTest, since several parts may share it.
