@@ -2,6 +2,7 @@ package dev.outboundwishlist.globalcatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.engine.Diagnostics;
 import dev.outboundwishlist.engine.ExpansionContext;
@@ -83,8 +84,8 @@ public final class GlobalCatchExtension implements Extension {
             ledTo.put(handler, HandlerReachability.from(List.of(handler), scope.states()));
         }));
         Set<String> mainFlow = HandlerReachability.mainFlow(scope.node().path("StartAt").asText(), scope.states());
-        List<String> catchTargets = new ArrayList<>();
-        List<String> retryTargets = new ArrayList<>();
+        List<ObjectNode> catchTargets = new ArrayList<>();
+        List<ObjectNode> retryTargets = new ArrayList<>();
         List<String> withheld = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = scope.states().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> state = it.next();
@@ -95,8 +96,7 @@ public final class GlobalCatchExtension implements Extension {
             }
             if (catchers.isPresent()) {
                 invalid |= !ownListIsSound(site, scope, name, body, HandlerKind.CATCH, diagnostics);
-                Optional<String> handler = ledTo.entrySet().stream()
-                        .filter(e -> e.getValue().contains(name)).map(Map.Entry::getKey).findFirst();
+                Optional<String> handler = handlerLeadingTo(ledTo, name);
                 if (handler.isPresent()) {
                     // Left without the catcher, a state of the main flow would fail unhandled: the user decides.
                     if (mainFlow.contains(name) && !ledTo.containsKey(name) && !body.has("Catch")) {
@@ -105,13 +105,13 @@ public final class GlobalCatchExtension implements Extension {
                     }
                 } else if (takes(body, "Catch")) {
                     invalid |= !fitsLanguage(site, scope, name, body, catchers.get(), diagnostics);
-                    catchTargets.add(name);
+                    catchTargets.add((ObjectNode) body);
                 }
             }
             if (retriers.isPresent()) {
                 invalid |= !ownListIsSound(site, scope, name, body, HandlerKind.RETRY, diagnostics);
                 if (takes(body, "Retry")) {
-                    retryTargets.add(name);
+                    retryTargets.add((ObjectNode) body);
                 }
             }
         }
@@ -123,6 +123,16 @@ public final class GlobalCatchExtension implements Extension {
         }
         return invalid ? Optional.empty() : Optional.of(new ScopePlan(site, scope, catchers, retriers,
                 catchTargets, retryTargets, diagnostics));
+    }
+
+    /** The first handler whose flow reaches the state (a loop, not a stream: it runs for every state). */
+    private static Optional<String> handlerLeadingTo(Map<String, Set<String>> ledTo, String name) {
+        for (Map.Entry<String, Set<String>> handler : ledTo.entrySet()) {
+            if (handler.getValue().contains(name)) {
+                return Optional.of(handler.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A state's own list, which definition-level handlers join, must be a well-formed ASL list. */

@@ -14,20 +14,33 @@ import java.util.Set;
  * Merges definition-level catchers (or retriers) into a state's own: the state's own come first;
  * a definition-level one is appended only for the errors the state does not already handle;
  * nothing is appended after a States.ALL, so States.ALL stays last and alone.
+ * One merge serves every state of a scope: the definition-level list is put in order once.
  */
 final class HandlerMerge {
 
-    private HandlerMerge() {
+    /** The definition-level handlers, each with ErrorEquals first, as people write it. */
+    private final List<ObjectNode> definitionLevel = new ArrayList<>();
+    /** The list a state without handlers of its own gets. */
+    private final ArrayNode alone;
+
+    HandlerMerge(ArrayNode definitionLevel) {
+        for (JsonNode handler : definitionLevel) {
+            this.definitionLevel.add(errorEqualsFirst((ObjectNode) handler));
+        }
+        alone = mergeInto(JsonNodeFactory.instance.arrayNode());
     }
 
-    /** The merged list; equal to {@code own} when the state already handles every error. */
-    static ArrayNode merge(ArrayNode own, ArrayNode definitionLevel) {
-        ArrayNode merged = own == null ? JsonNodeFactory.instance.arrayNode() : own.deepCopy();
+    /** The merged list, a tree of its own; equal to {@code own} when the state already handles every error. */
+    ArrayNode merge(ArrayNode own) {
+        return own == null ? alone.deepCopy() : mergeInto(own.deepCopy());
+    }
+
+    private ArrayNode mergeInto(ArrayNode merged) {
         Set<String> handled = new HashSet<>();
         for (JsonNode handler : merged) {
             handler.path("ErrorEquals").forEach(name -> handled.add(name.asText()));
         }
-        for (JsonNode handler : definitionLevel) {
+        for (ObjectNode handler : definitionLevel) {
             if (handled.contains(DefinitionLevelHandlers.ALL)) {
                 break;
             }
@@ -43,19 +56,20 @@ final class HandlerMerge {
             ObjectNode copy = handler.deepCopy();
             ArrayNode errors = copy.putArray("ErrorEquals");
             remaining.forEach(errors::add);
-            reorderErrorEqualsFirst(copy);
             merged.add(copy);
             handled.addAll(remaining);
         }
         return merged;
     }
 
-    /** ErrorEquals reads first in a catcher, as people write it. */
-    private static void reorderErrorEqualsFirst(ObjectNode handler) {
-        JsonNode errors = handler.remove("ErrorEquals");
-        ObjectNode rest = handler.deepCopy();
-        handler.removeAll();
-        handler.set("ErrorEquals", errors);
-        handler.setAll(rest);
+    private static ObjectNode errorEqualsFirst(ObjectNode handler) {
+        ObjectNode ordered = JsonNodeFactory.instance.objectNode();
+        ordered.set("ErrorEquals", handler.get("ErrorEquals").deepCopy());
+        handler.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("ErrorEquals")) {
+                ordered.set(field.getKey(), field.getValue().deepCopy());
+            }
+        });
+        return ordered;
     }
 }

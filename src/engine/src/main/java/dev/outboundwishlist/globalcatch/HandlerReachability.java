@@ -36,10 +36,10 @@ final class HandlerReachability {
         Deque<String> pending = new ArrayDeque<>(starts);
         while (!pending.isEmpty()) {
             String name = pending.pop();
-            if (!states.has(name) || !reached.add(name)) {
+            JsonNode state = states.get(name);
+            if (state == null || !reached.add(name)) {
                 continue;
             }
-            JsonNode state = states.get(name);
             follow(state.get("Next"), pending);
             follow(state.get("Default"), pending);
             state.path("Choices").forEach(choice -> follow(choice.get("Next"), pending));

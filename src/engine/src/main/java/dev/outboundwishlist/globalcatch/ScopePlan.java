@@ -14,9 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A validated scope: the catchers and retriers to merge and the states that take them. */
+/**
+ * A validated scope: the catchers and retriers to merge and the states that take them (the
+ * states themselves, not their names: a lookup by name in a mapping of thousands of states costs
+ * a cache miss each).
+ */
 record ScopePlan(DefinitionSite site, Scope scope, Optional<ArrayNode> catchers, Optional<ArrayNode> retriers,
-                 List<String> catchTargets, List<String> retryTargets, Diagnostics diagnostics) {
+                 List<ObjectNode> catchTargets, List<ObjectNode> retryTargets, Diagnostics diagnostics) {
 
     void apply() {
         ObjectNode states = (ObjectNode) scope.node().get("States");
@@ -26,17 +30,17 @@ record ScopePlan(DefinitionSite site, Scope scope, Optional<ArrayNode> catchers,
         scope.node().remove(HandlerKind.RETRY.key);
     }
 
-    private void applyTo(ObjectNode states, HandlerKind kind, ArrayNode definitionLevel, List<String> targets) {
+    private void applyTo(ObjectNode states, HandlerKind kind, ArrayNode definitionLevel, List<ObjectNode> targets) {
         int applied = 0;
+        HandlerMerge merge = new HandlerMerge(definitionLevel);
         for (Iterator<Map.Entry<String, JsonNode>> it = states.fields(); it.hasNext(); ) {
             if (it.next().getValue() instanceof ObjectNode state && GlobalCatchExtension.optsOut(state, kind.key)) {
                 state.remove(kind.key);
             }
         }
-        for (String name : targets) {
-            ObjectNode state = (ObjectNode) states.get(name);
+        for (ObjectNode state : targets) {
             ArrayNode own = state.get(kind.key) instanceof ArrayNode list ? list : null;
-            ArrayNode merged = HandlerMerge.merge(own, definitionLevel);
+            ArrayNode merged = merge.merge(own);
             if (own == null || merged.size() > own.size()) {
                 applied++;
                 place(state, kind, merged);

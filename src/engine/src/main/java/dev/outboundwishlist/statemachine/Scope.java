@@ -21,6 +21,8 @@ public record Scope(ObjectNode node, TemplatePath path, String defaultLanguage) 
 
     public static final String JSONPATH = "JSONPath";
     public static final String JSONATA = "JSONata";
+    /** Where a Map state keeps its states: ItemProcessor, or Iterator as older definitions write it. */
+    private static final List<String> PROCESSORS = List.of("ItemProcessor", "Iterator");
 
     /** Every scope of a definition, outermost first, in the order states are written. */
     public static List<Scope> all(ObjectNode definition) {
@@ -42,7 +44,7 @@ public record Scope(ObjectNode node, TemplatePath path, String defaultLanguage) 
                     collect(new Scope(branch, path, scope.defaultLanguage), scopes);
                 }
             }
-            for (String processor : new String[] {"ItemProcessor", "Iterator"}) {
+            for (String processor : PROCESSORS) {
                 if (state.getValue().get(processor) instanceof ObjectNode inner) {
                     collect(new Scope(inner, scope.statePath(state.getKey()).key(processor), scope.defaultLanguage),
                             scopes);
