@@ -77,6 +77,15 @@ public final class BenchmarkReport {
             previous = score;
             previousCopy = copy;
         }
+        lines.add("  the same states in machines of 100 states (the control: no machine grows)");
+        previous = 0;
+        for (String size : List.of("100", "1000", "10000")) {
+            double spread = scores.get("statesInMachinesOf100 " + size) - scores.get("copyStatesInMachinesOf100 " + size);
+            double one = scores.get("states " + size) - scores.get("copyStates " + size);
+            lines.add(String.format("  %5s states:    %8.3f%s; one machine of %s states costs %.2f x this", size, spread,
+                    previous == 0 ? "" : String.format("  (x%.1f for x10)", spread / previous), size, one / spread));
+            previous = spread;
+        }
         lines.addAll(ColdStart.report());
         lines.addAll(CliThroughput.report());
         lines.forEach(System.out::println);
