@@ -45,6 +45,7 @@ public enum DiagnosticCode {
     NETWORK_SETTING_IGNORED("OWL215", Severity.WARNING, "A network setting has no effect in an existing VPC."),
     NETWORK_ENDPOINTS_TAKE_OVER("OWL217", Severity.WARNING, "Interface endpoints created in an existing VPC serve these services to every workload in it, but admit only the fenced functions."),
     NETWORK_NOT_FENCED("OWL216", Severity.WARNING, "A function the global OutboundNetworkAccess does not reach stays unfenced."),
+    CHINA_ENDPOINT_NAMES("OWL218", Severity.WARNING, "Endpoint service names written unchecked in a China Region, where many start with cn."),
 
     ROLE_ARN_NOT_ON_TASK("OWL301", Severity.ERROR, "A task-level RoleArn is written on a state that is not a Task."),
     ROLE_ARN_WITH_CREDENTIALS("OWL302", Severity.ERROR, "A task has both RoleArn and Credentials (or RoleArn and RoleArn.$)."),

@@ -21,8 +21,9 @@ public interface Lookups {
 
     /**
      * What EC2 says about the Region's network: its available zones, the zones offering each of
-     * the endpoint services (named {@code com.amazonaws.REGION.NAME}), and the S3 and DynamoDB
-     * prefix list ids.
+     * the endpoint services (asked as {@code com.amazonaws.REGION.NAME}; answered under the name
+     * EC2 gives, which in the China Regions is {@code cn.com.amazonaws.REGION.NAME} for many), and
+     * the S3 and DynamoDB prefix list ids.
      */
     default NetworkFacts networkFacts(String region, List<String> endpointServices) {
         return new NetworkFacts.Unavailable(OFF);

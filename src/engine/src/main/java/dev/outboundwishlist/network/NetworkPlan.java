@@ -74,8 +74,23 @@ public record NetworkPlan(String vpcCidr, List<Zone> zones, List<Subnet> natSubn
         }
     }
 
-    /** @param sources why it is needed: listed in AwsServices, or inferred from a policy */
-    public record Service(String name, List<String> sources) {
+    /**
+     * @param sources    why it is needed: listed in AwsServices, or inferred from a policy
+     * @param namePrefix how the Region names its endpoint service: {@code com.amazonaws}, or
+     *                   {@code cn.com.amazonaws} where EC2 said so (many services in the China Regions)
+     */
+    public record Service(String name, List<String> sources, String namePrefix) {
+
+        public static final String PREFIX = "com.amazonaws";
+        public static final String CHINA_PREFIX = "cn.com.amazonaws";
+
+        public Service(String name, List<String> sources) {
+            this(name, sources, PREFIX);
+        }
+
+        public String endpointServiceName(String region) {
+            return namePrefix + "." + region + "." + name;
+        }
     }
 
     public record PrefixLists(Optional<String> s3, Optional<String> dynamodb, String source) {

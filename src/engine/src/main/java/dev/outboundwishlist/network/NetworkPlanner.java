@@ -61,15 +61,25 @@ final class NetworkPlanner {
             }
         }
         Lookups.NetworkFacts facts = context.lookups().networkFacts(context.environment().region(),
-                interfaceSources.keySet().stream().map(this::endpointServiceName).toList());
+                interfaceSources.keySet().stream().map(service -> new Service(service, List.of())
+                        .endpointServiceName(context.environment().region())).toList());
         List<Service> endpoints = interfaceSources.entrySet().stream()
-                .map(e -> new Service(e.getKey(), List.copyOf(e.getValue()))).toList();
+                .map(e -> new Service(e.getKey(), List.copyOf(e.getValue()), namePrefix(facts, e.getKey()))).toList();
+        if (facts instanceof Lookups.NetworkFacts.Unavailable && !endpoints.isEmpty()
+                && context.environment().partition().equals("aws-cn")) {
+            context.diagnostics().report(DiagnosticCode.CHINA_ENDPOINT_NAMES, fenced.get(0).access().path(),
+                    "writes the endpoint services " + endpoints.stream().map(Service::name).collect(
+                            java.util.stream.Collectors.joining(", ")) + " as " + Service.PREFIX + ".REGION.NAME, "
+                            + "unchecked: the China Regions name many " + Service.CHINA_PREFIX + ".REGION.NAME; "
+                            + "turn online lookups on (--online, or the macro's OnlineLookups parameter) so the names "
+                            + "come from EC2");
+        }
         PrefixLists prefixLists = prefixLists(facts);
         if (settings.existingVpc().isPresent()) {
             return new ExistingVpcPlanner(context, settings.existingVpc().get())
                     .plan(fenced, servicesByFunction, endpoints, prefixLists);
         }
-        Optional<List<Zone>> chosen = zones(facts, interfaceSources.keySet(), fenced);
+        Optional<List<Zone>> chosen = zones(facts, endpoints, fenced);
         if (chosen.isEmpty()) {
             return Optional.empty();
         }
@@ -126,20 +136,30 @@ final class NetworkPlanner {
         return List.copyOf(functions);
     }
 
-    private String endpointServiceName(String service) {
-        return "com.amazonaws." + context.environment().region() + "." + service;
+    /** Online, the name EC2 offers the service under; offline, the name most Regions use. */
+    private String namePrefix(Lookups.NetworkFacts facts, String service) {
+        String region = context.environment().region();
+        if (facts instanceof Lookups.NetworkFacts.Known known
+                && !known.serviceZones().containsKey(new Service(service, List.of()).endpointServiceName(region))
+                && known.serviceZones().containsKey(
+                        new Service(service, List.of(), Service.CHINA_PREFIX).endpointServiceName(region))) {
+            return Service.CHINA_PREFIX;
+        }
+        return Service.PREFIX;
     }
 
     /**
      * Online, the first zones (by name) that offer every interface endpoint service needed;
      * offline, the Region's first zones as CloudFormation lists them at deploy.
      */
-    private Optional<List<Zone>> zones(Lookups.NetworkFacts facts, java.util.Set<String> services,
+    private Optional<List<Zone>> zones(Lookups.NetworkFacts facts, List<Service> endpoints,
                                        List<FencedFunction> fenced) {
         int wanted = settings.availabilityZones();
+        List<String> services = endpoints.stream().map(Service::name).toList();
+        String region = context.environment().region();
         if (facts instanceof Lookups.NetworkFacts.Known known) {
-            List<String> offering = known.zones().stream().filter(zone -> services.stream().allMatch(service ->
-                    known.serviceZones().getOrDefault(endpointServiceName(service), List.of()).contains(zone)))
+            List<String> offering = known.zones().stream().filter(zone -> endpoints.stream().allMatch(service ->
+                    known.serviceZones().getOrDefault(service.endpointServiceName(region), List.of()).contains(zone)))
                     .toList();
             if (offering.size() < wanted) {
                 context.diagnostics().report(DiagnosticCode.NETWORK_ZONES, fenced.get(0).access().path(),

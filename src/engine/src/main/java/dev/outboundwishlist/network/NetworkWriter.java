@@ -338,7 +338,7 @@ final class NetworkWriter {
             within(endpointCondition(service.name()), () -> add("Endpoint" + pascal(service.name()),
                     resource("AWS::EC2::VPCEndpoint", props -> {
                         props.put("VpcEndpointType", "Interface");
-                        props.set("ServiceName", sub("com.amazonaws.${AWS::Region}." + service.name()));
+                        props.set("ServiceName", sub(service.namePrefix() + ".${AWS::Region}." + service.name()));
                         props.set("VpcId", vpc.deepCopy());
                         props.set("SubnetIds", subnets.deepCopy());
                         props.putArray("SecurityGroupIds").add(ref(group));

@@ -32,6 +32,9 @@ import java.util.function.Supplier;
  */
 public final class AwsLookups implements Lookups {
 
+    /** The China Regions name many endpoint services cn.com.amazonaws.REGION.NAME, varying by service. */
+    private static final String CHINA_PREFIX = "cn.";
+
     private final Supplier<IamClient> iam;
     private final Function<String, Ec2Client> ec2;
     /** Validation and expansion both plan the network: EC2 is asked once per question. */
@@ -67,8 +70,9 @@ public final class AwsLookups implements Lookups {
     }
 
     /**
-     * Three read-only calls: available zones, the zones of each endpoint service, and the AWS
-     * prefix lists of S3 and DynamoDB. Any failure makes the whole answer unavailable, with why.
+     * Three read-only calls: available zones, the zones of each endpoint service (under the name
+     * EC2 gives it, which in the China Regions may start with {@code cn.}), and the AWS prefix
+     * lists of S3 and DynamoDB. Any failure makes the whole answer unavailable, with why.
      */
     @Override
     public synchronized NetworkFacts networkFacts(String region, List<String> endpointServices) {
@@ -85,11 +89,18 @@ public final class AwsLookups implements Lookups {
                     .availabilityZones().stream().map(AvailabilityZone::zoneName).sorted().toList();
             Map<String, List<String>> serviceZones = new TreeMap<>();
             if (!endpointServices.isEmpty()) {
+                // A filter, not ServiceNames: EC2 refuses a name it does not know instead of leaving it out.
+                List<String> namesInEveryPartition = new ArrayList<>();
+                for (String name : endpointServices) {
+                    namesInEveryPartition.add(name);
+                    namesInEveryPartition.add(CHINA_PREFIX + name);
+                }
                 String token = null;
                 do {
                     String next = token;
                     DescribeVpcEndpointServicesResponse page = client.describeVpcEndpointServices(request -> request
-                            .serviceNames(endpointServices).nextToken(next));
+                            .filters(Filter.builder().name("service-name").values(namesInEveryPartition).build())
+                            .nextToken(next));
                     for (ServiceDetail detail : page.serviceDetails()) {
                         serviceZones.put(detail.serviceName(), detail.availabilityZones().stream().sorted().toList());
                     }

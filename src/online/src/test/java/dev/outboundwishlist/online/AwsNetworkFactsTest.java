@@ -76,6 +76,32 @@ class AwsNetworkFactsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void endpointServicesAreAskedByFilterUnderEveryPartitionsNameAndKeptUnderTheNameEc2Gives() {
+        ec2Answers();
+        List<DescribeVpcEndpointServicesRequest> asked = new java.util.ArrayList<>();
+        when(ec2.describeVpcEndpointServices(any(Consumer.class))).thenAnswer(call -> {
+            DescribeVpcEndpointServicesRequest.Builder request = DescribeVpcEndpointServicesRequest.builder();
+            ((Consumer<DescribeVpcEndpointServicesRequest.Builder>) call.getArgument(0)).accept(request);
+            asked.add(request.build());
+            return DescribeVpcEndpointServicesResponse.builder().serviceDetails(ServiceDetail.builder()
+                    .serviceName("cn.com.amazonaws.cn-north-1.lambda").availabilityZones("cn-north-1a").build()).build();
+        });
+        NetworkFacts facts = lookups.networkFacts("cn-north-1", List.of("com.amazonaws.cn-north-1.lambda"));
+        // ServiceNames would make EC2 refuse the whole question for a name it does not know.
+        assertThat(asked).singleElement().satisfies(request -> {
+            assertThat(request.serviceNames()).isEmpty();
+            assertThat(request.filters()).singleElement().satisfies(filter -> {
+                assertThat(filter.name()).isEqualTo("service-name");
+                assertThat(filter.values()).containsExactly("com.amazonaws.cn-north-1.lambda",
+                        "cn.com.amazonaws.cn-north-1.lambda");
+            });
+        });
+        assertThat(((NetworkFacts.Known) facts).serviceZones())
+                .isEqualTo(Map.of("cn.com.amazonaws.cn-north-1.lambda", List.of("cn-north-1a")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void eachQuestionIsAskedOnceEvenWhenValidationAndExpansionBothAsk() {
         ec2Answers();
         NetworkFacts first = lookups.networkFacts("eu-central-1", List.of(SQS));
