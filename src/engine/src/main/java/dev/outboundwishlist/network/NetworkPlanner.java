@@ -65,15 +65,7 @@ final class NetworkPlanner {
                         .endpointServiceName(context.environment().region())).toList());
         List<Service> endpoints = interfaceSources.entrySet().stream()
                 .map(e -> new Service(e.getKey(), List.copyOf(e.getValue()), namePrefix(facts, e.getKey()))).toList();
-        if (facts instanceof Lookups.NetworkFacts.Unavailable && !endpoints.isEmpty()
-                && context.environment().partition().equals("aws-cn")) {
-            context.diagnostics().report(DiagnosticCode.CHINA_ENDPOINT_NAMES, fenced.get(0).access().path(),
-                    "writes the endpoint services " + endpoints.stream().map(Service::name).collect(
-                            java.util.stream.Collectors.joining(", ")) + " as " + Service.PREFIX + ".REGION.NAME, "
-                            + "unchecked: the China Regions name many " + Service.CHINA_PREFIX + ".REGION.NAME; "
-                            + "turn online lookups on (--online, or the macro's OnlineLookups parameter) so the names "
-                            + "come from EC2");
-        }
+        warnOfUncheckedNames(facts, endpoints, fenced);
         PrefixLists prefixLists = prefixLists(facts);
         if (settings.existingVpc().isPresent()) {
             return new ExistingVpcPlanner(context, settings.existingVpc().get())
@@ -134,6 +126,19 @@ final class NetworkPlanner {
                     servicesByFunction.get(function.id())));
         }
         return List.copyOf(functions);
+    }
+
+    /** Offline in a China Region, the endpoint services the macro writes may be named otherwise. */
+    private void warnOfUncheckedNames(Lookups.NetworkFacts facts, List<Service> endpoints, List<FencedFunction> fenced) {
+        boolean writesEndpoints = settings.existingVpc().map(vpc -> vpc.endpointSubnetIds().isPresent()).orElse(true);
+        if (facts instanceof Lookups.NetworkFacts.Unavailable && writesEndpoints && !endpoints.isEmpty()
+                && context.environment().partition().equals("aws-cn")) {
+            context.diagnostics().report(DiagnosticCode.CHINA_ENDPOINT_NAMES, fenced.get(0).access().path(),
+                    "writes the endpoint services " + String.join(", ", endpoints.stream().map(Service::name).toList())
+                            + " as " + Service.PREFIX + ".REGION.NAME, unchecked: the China Regions name many "
+                            + Service.CHINA_PREFIX + ".REGION.NAME; turn online lookups on (--online, or the macro's "
+                            + "OnlineLookups parameter) so the names come from EC2");
+        }
     }
 
     /** Online, the name EC2 offers the service under; offline, the name most Regions use. */
