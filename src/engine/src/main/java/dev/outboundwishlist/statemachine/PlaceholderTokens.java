@@ -1,7 +1,9 @@
 package dev.outboundwishlist.statemachine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,13 +40,18 @@ final class PlaceholderTokens {
                 && literal.text().chars().anyMatch(c -> c >= IN_STRING && c <= END));
     }
 
-    /** The parts as one JSON text, each opaque part replaced by its numbered token. */
+    /**
+     * The parts as one JSON text, each opaque part replaced by its numbered token. Equal parts get
+     * equal tokens: {@code "Alert ${Env}"} as a state's name and as a transition's target must
+     * still match once parsed, as they will once CloudFormation substitutes both.
+     */
     static String tokenize(List<TextPart> parts) {
         StringBuilder json = new StringBuilder();
         boolean inString = false;
         boolean escaped = false;
-        int index = 0;
-        for (TextPart part : parts) {
+        Map<TextPart, Integer> firstIndex = new HashMap<>();
+        for (int index = 0; index < parts.size(); index++) {
+            TextPart part = parts.get(index);
             if (part instanceof TextPart.Literal literal) {
                 for (char c : literal.text().toCharArray()) {
                     json.append(c);
@@ -57,9 +64,10 @@ final class PlaceholderTokens {
                     }
                 }
             } else {
-                json.append(inString ? "" + IN_STRING + index + END : "\"" + BARE + index + END + "\"");
+                Integer first = firstIndex.putIfAbsent(part, index);
+                int number = first == null ? index : first;
+                json.append(inString ? "" + IN_STRING + number + END : "\"" + BARE + number + END + "\"");
             }
-            index++;
         }
         return json.toString();
     }
