@@ -259,8 +259,10 @@ final class NetworkPlanner {
         }
         JsonNode properties = context.resources().path(function.id()).path("Properties");
         for (String key : List.of("Policies", "Role")) {
+            // Ref, GetAtt and Sub name a role or policy; Fn::If branches are each read.
             if (Intrinsics.isIntrinsic(properties.path(key)) && !properties.path(key).has("Ref")
-                    && !properties.path(key).has("Fn::GetAtt") && !properties.path(key).has("Fn::Sub")) {
+                    && !properties.path(key).has("Fn::GetAtt") && !properties.path(key).has("Fn::Sub")
+                    && !properties.path(key).has("Fn::If")) {
                 context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, TemplatePath.of("Resources", function.id(),
                         "Properties", key), "is an intrinsic function the macro cannot read to tell which AWS services "
                         + "the function calls; list them in AwsServices, or their calls cannot leave the fence");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,16 +78,35 @@ final class ServiceInference {
         if (role != null && !role.isNull()) {
             role(role);
         } else {
-            JsonNode policies = properties.path("Policies");
-            if (policies.isArray()) {
-                for (int i = 0; i < policies.size(); i++) {
-                    samPolicy(policies.get(i), path.key("Policies").index(i));
+            eachBranch(properties.path("Policies"), path.key("Policies"), (policies, at) -> {
+                if (policies.isArray()) {
+                    for (int i = 0; i < policies.size(); i++) {
+                        eachBranch(policies.get(i), at.index(i), this::samPolicy);
+                    }
+                } else {
+                    samPolicy(policies, at);
                 }
-            } else {
-                samPolicy(policies, path.key("Policies"));
-            }
+            });
         }
         tracing(properties.path("Tracing"), path.key("Tracing"), "Tracing");
+    }
+
+    /**
+     * The value, or each branch of an {@code Fn::If} (nested ones too, {@code AWS::NoValue} left
+     * out): what a function may call under any of its conditions is what its network must allow.
+     */
+    private static void eachBranch(JsonNode value, TemplatePath path, BiConsumer<JsonNode, TemplatePath> action) {
+        JsonNode fnIf = value.path("Fn::If");
+        if (value.size() == 1 && fnIf.isArray() && fnIf.size() == 3) {
+            for (int branch = 1; branch <= 2; branch++) {
+                JsonNode chosen = fnIf.get(branch);
+                if (!(chosen.size() == 1 && chosen.path("Ref").asText().equals("AWS::NoValue"))) {
+                    eachBranch(chosen, path.key("Fn::If").index(branch), action);
+                }
+            }
+        } else {
+            action.accept(value, path);
+        }
     }
 
     /** Active tracing sends segments to X-Ray from inside the function's environment, over its network. */
@@ -155,6 +175,12 @@ final class ServiceInference {
 
     /** Follows a function's Role to an AWS::IAM::Role in the template. */
     private void role(JsonNode value) {
+        if (value != null) {
+            eachBranch(value, TemplatePath.ROOT, (role, unused) -> roleOf(role));
+        }
+    }
+
+    private void roleOf(JsonNode value) {
         String id = roleId(value);
         if (id == null || !isType(id, "AWS::IAM::Role")) {
             return;
@@ -163,11 +189,13 @@ final class ServiceInference {
         TemplatePath path = TemplatePath.of("Resources", id, "Properties");
         JsonNode managed = properties.path("ManagedPolicyArns");
         for (int i = 0; managed.isArray() && i < managed.size(); i++) {
-            managedPolicy(managed.get(i), path.key("ManagedPolicyArns").index(i), false);
+            eachBranch(managed.get(i), path.key("ManagedPolicyArns").index(i),
+                    (arn, at) -> managedPolicy(arn, at, false));
         }
         JsonNode inline = properties.path("Policies");
         for (int i = 0; inline.isArray() && i < inline.size(); i++) {
-            document(inline.get(i).path("PolicyDocument"), path.key("Policies").index(i).key("PolicyDocument"));
+            eachBranch(inline.get(i), path.key("Policies").index(i),
+                    (policy, at) -> document(policy.path("PolicyDocument"), at.key("PolicyDocument")));
         }
         attachedPolicies(id);
     }
@@ -228,14 +256,15 @@ final class ServiceInference {
 
     /** A policy document: its Statement, one mapping or a list of them. */
     private void document(JsonNode document, TemplatePath path) {
-        JsonNode statement = document.path("Statement");
-        if (statement.isArray()) {
-            for (int i = 0; i < statement.size(); i++) {
-                statement(statement.get(i), path.key("Statement").index(i));
+        eachBranch(document.path("Statement"), path.key("Statement"), (statement, at) -> {
+            if (statement.isArray()) {
+                for (int i = 0; i < statement.size(); i++) {
+                    eachBranch(statement.get(i), at.index(i), this::statement);
+                }
+            } else {
+                statement(statement, at);
             }
-        } else {
-            statement(statement, path.key("Statement"));
-        }
+        });
     }
 
     /** An Allow statement's actions, each service named by the first action that grants it. */
