@@ -315,6 +315,45 @@ class ServiceInferenceTest {
     }
 
     @Test
+    void eachBranchOfAnFnIfIsReadAndNoValueLeftOut() throws Exception {
+        JsonNode resources = resources("""
+                Fn:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Policies:
+                      - !If [Prod, {SQSPollerPolicy: {QueueName: q}}, !Ref AWS::NoValue]
+                      - !If [Prod, !Ref AWS::NoValue, !If [Test, AmazonS3ReadOnlyAccess, !Ref AWS::NoValue]]
+                      - Statement:
+                          - !If [Prod, {Effect: Allow, Action: 'sns:Publish'}, {Effect: Allow, Action: 'kms:Decrypt'}]
+                Whole:
+                  Type: AWS::Serverless::Function
+                  Properties:
+                    Policies: !If [Prod, [DynamoDBReadPolicy: {TableName: t}], !Ref AWS::NoValue]
+                Raw:
+                  Type: AWS::Lambda::Function
+                  Properties: {Role: !If [Prod, !GetAtt R.Arn, !Ref AWS::NoValue]}
+                R:
+                  Type: AWS::IAM::Role
+                  Properties:
+                    ManagedPolicyArns:
+                      - !If [Prod, !Sub 'arn:${AWS::Partition}:iam::aws:policy/AmazonSQSFullAccess', !Ref AWS::NoValue]
+                    Policies:
+                      - !If [Prod, {PolicyName: p, PolicyDocument: {Statement: {Effect: Allow, Action: 'ssm:GetParameter'}}},
+                             !Ref AWS::NoValue]
+                """);
+        assertThat(ServiceInference.of("Fn", resources)).containsExactly(
+                new Inference("kms", "action kms:Decrypt (Resources/Fn/Properties/Policies/2/Statement/0/Fn::If/2)"),
+                new Inference("s3", "managed policy AmazonS3ReadOnlyAccess (Resources/Fn/Properties/Policies/1/Fn::If/2/Fn::If/1)"),
+                new Inference("sns", "action sns:Publish (Resources/Fn/Properties/Policies/2/Statement/0/Fn::If/1)"),
+                new Inference("sqs", "policy template SQSPollerPolicy (Resources/Fn/Properties/Policies/0/Fn::If/1)"));
+        assertThat(ServiceInference.of("Whole", resources)).containsExactly(new Inference("dynamodb",
+                "policy template DynamoDBReadPolicy (Resources/Whole/Properties/Policies/Fn::If/1/0)"));
+        assertThat(ServiceInference.of("Raw", resources)).containsExactly(
+                new Inference("sqs", "managed policy AmazonSQSFullAccess (Resources/R/Properties/ManagedPolicyArns/0/Fn::If/1)"),
+                new Inference("ssm", "action ssm:GetParameter (Resources/R/Properties/Policies/0/Fn::If/1/PolicyDocument/Statement)"));
+    }
+
+    @Test
     void wrongTypesAreSkipped() throws Exception {
         JsonNode resources = resources("""
                 Fn:
@@ -328,7 +367,7 @@ class ServiceInferenceTest {
                       - Statement: 7
                       - Statement: [null, 3, {Effect: [Allow], Action: 'sqs:*'}, {Effect: Allow, Action: 7},
                                     {Effect: Allow, Action: [{'Fn::Sub': 'sqs:*'}, 5, null]}]
-                      - !If [Cond, AmazonS3FullAccess, !Ref AWS::NoValue]
+                      - {'Fn::If': [Cond, AmazonS3FullAccess]}
                       - {'Fn::Sub': [42, {}]}
                       - {'Fn::Sub': []}
                       - Statement: {Effect: Allow, Action: ['lambda:InvokeFunction']}
