@@ -68,6 +68,7 @@ public enum DiagnosticCode {
     APPLIED_TO_NO_STATE("OWL406", Severity.WARNING, "A definition-level Catch or Retry applies to no state."),
     SCOPE_NOT_A_STATE_MACHINE("OWL407", Severity.ERROR, "A scope with a definition-level Catch or Retry has no States mapping."),
     CATCHER_WITHHELD("OWL408", Severity.ERROR, "A handler leads back to a state, so the definition-level catcher cannot be added to it."),
+    HANDLER_SHADOWED("OWL409", Severity.WARNING, "A definition-level catcher or retrier can never match: earlier ones take every error it names."),
 
     LOGICAL_ID_CLASH("OWL901", Severity.ERROR, "Two entries of the expanded template share a logical id."),
     RESOURCE_LIMIT("OWL902", Severity.ERROR, "The expanded template has more resources than CloudFormation allows."),

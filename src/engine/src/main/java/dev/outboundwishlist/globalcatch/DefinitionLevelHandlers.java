@@ -11,6 +11,7 @@ import dev.outboundwishlist.statemachine.DefinitionSite;
 import dev.outboundwishlist.statemachine.Scope;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,8 @@ import java.util.TreeSet;
 final class DefinitionLevelHandlers {
 
     static final String ALL = "States.ALL";
+    /** A machine of thousands of states is not listed whole in a message. */
+    private static final int NAMES_SHOWN = 20;
 
     private final DefinitionSite site;
     private final Scope scope;
@@ -135,10 +138,11 @@ final class DefinitionLevelHandlers {
         if (!scope.states().has(next.textValue())) {
             Set<String> names = new TreeSet<>();
             scope.states().fieldNames().forEachRemaining(n -> names.add(site.display(n)));
+            List<String> shown = names.stream().limit(NAMES_SHOWN).toList();
             error(DiagnosticCode.CATCH_HANDLER_UNKNOWN, path.key("Next"), "'" + site.display(next.textValue())
                     + "' is not a state of " + (scope.path().isRoot() ? "this definition" : "this scope")
-                    + "; a catcher can only move to a state of the same States mapping (" + String.join(", ", names)
-                    + ")");
+                    + "; a catcher can only move to a state of the same States mapping (" + String.join(", ", shown)
+                    + (names.size() > shown.size() ? ", and " + (names.size() - shown.size()) + " more" : "") + ")");
         }
     }
 

@@ -33,7 +33,8 @@ public final class GlobalCatchExtension implements Extension {
     public void validate(ExpansionContext context) {
         for (DefinitionSite site : DefinitionLocator.locate(context)) {
             for (Scope scope : Scope.all(site.definition())) {
-                plan(site, scope, context.diagnostics());
+                // Warned of while validating, so the warning comes with every other finding.
+                plan(site, scope, context.diagnostics()).ifPresent(ScopePlan::warnOfUselessHandlers);
             }
         }
     }
@@ -87,6 +88,7 @@ public final class GlobalCatchExtension implements Extension {
         List<ObjectNode> catchTargets = new ArrayList<>();
         List<ObjectNode> retryTargets = new ArrayList<>();
         List<String> withheld = new ArrayList<>();
+        List<String> inHandlerFlow = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = scope.states().fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> state = it.next();
             String name = state.getKey();
@@ -94,10 +96,14 @@ public final class GlobalCatchExtension implements Extension {
             if (!TARGET_TYPES.contains(body.path("Type").asText())) {
                 continue;
             }
-            if (catchers.isPresent()) {
+            // A state's own lists are checked even where the definition-level one is wrong: all findings at once.
+            if (scope.node().has(HandlerKind.CATCH.key)) {
                 invalid |= !ownListIsSound(site, scope, name, body, HandlerKind.CATCH, diagnostics);
+            }
+            if (catchers.isPresent()) {
                 Optional<String> handler = handlerLeadingTo(ledTo, name);
                 if (handler.isPresent()) {
+                    inHandlerFlow.add("'" + site.display(name) + "'");
                     // Left without the catcher, a state of the main flow would fail unhandled: the user decides.
                     if (mainFlow.contains(name) && !ledTo.containsKey(name) && !body.has("Catch")) {
                         withheld.add("'" + site.display(name) + "' (the handler '" + site.display(handler.get())
@@ -108,8 +114,10 @@ public final class GlobalCatchExtension implements Extension {
                     catchTargets.add((ObjectNode) body);
                 }
             }
-            if (retriers.isPresent()) {
+            if (scope.node().has(HandlerKind.RETRY.key)) {
                 invalid |= !ownListIsSound(site, scope, name, body, HandlerKind.RETRY, diagnostics);
+            }
+            if (retriers.isPresent()) {
                 if (takes(body, "Retry")) {
                     retryTargets.add((ObjectNode) body);
                 }
@@ -122,7 +130,7 @@ public final class GlobalCatchExtension implements Extension {
                             + "give such a state its own Catch, or Catch: [] to leave it without one");
         }
         return invalid ? Optional.empty() : Optional.of(new ScopePlan(site, scope, catchers, retriers,
-                catchTargets, retryTargets, diagnostics));
+                catchTargets, retryTargets, inHandlerFlow, diagnostics));
     }
 
     /** The first handler whose flow reaches the state (a loop, not a stream: it runs for every state). */
@@ -150,6 +158,13 @@ public final class GlobalCatchExtension implements Extension {
         }
         for (int i = 0; i < own.size(); i++) {
             JsonNode errors = own.get(i).path("ErrorEquals");
+            if (!own.get(i).isObject() || !errors.isArray() || errors.isEmpty()) {
+                // Step Functions would refuse it; merged behind, definition-level ones would go down with it.
+                site.report(diagnostics, DiagnosticCode.MALFORMED_HANDLER, scope.statePath(name).key(kind.key).index(i),
+                        "must be a " + kind.noun + " with a non-empty ErrorEquals list before definition-level "
+                                + kind.noun + "s can join the list of state '" + site.display(name) + "'");
+                return false;
+            }
             boolean all = false;
             for (JsonNode error : errors) {
                 all |= DefinitionLevelHandlers.ALL.equals(error.asText());

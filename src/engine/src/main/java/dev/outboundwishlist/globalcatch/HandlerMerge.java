@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -22,17 +23,37 @@ final class HandlerMerge {
     private final List<ObjectNode> definitionLevel = new ArrayList<>();
     /** The list a state without handlers of its own gets. */
     private final ArrayNode alone;
+    /** Positions of definition-level handlers whose every error an earlier one takes: they never match. */
+    private final List<Integer> shadowed = new ArrayList<>();
 
     HandlerMerge(ArrayNode definitionLevel) {
         for (JsonNode handler : definitionLevel) {
             this.definitionLevel.add(errorEqualsFirst((ObjectNode) handler));
         }
         alone = mergeInto(JsonNodeFactory.instance.arrayNode());
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < this.definitionLevel.size(); i++) {
+            Set<String> errors = new HashSet<>();
+            this.definitionLevel.get(i).get("ErrorEquals").forEach(name -> errors.add(name.textValue()));
+            if (taken.containsAll(errors)) {
+                shadowed.add(i);
+            }
+            taken.addAll(errors);
+        }
+    }
+
+    List<Integer> shadowed() {
+        return shadowed;
     }
 
     /** The merged list, a tree of its own; equal to {@code own} when the state already handles every error. */
     ArrayNode merge(ArrayNode own) {
         return own == null ? alone.deepCopy() : mergeInto(own.deepCopy());
+    }
+
+    /** Whether merging adds anything to {@code own} (null: the state has no list of its own). */
+    boolean addsTo(ArrayNode own) {
+        return own == null ? !alone.isEmpty() : merge(own).size() > own.size();
     }
 
     private ArrayNode mergeInto(ArrayNode merged) {
@@ -44,7 +65,8 @@ final class HandlerMerge {
             if (handled.contains(DefinitionLevelHandlers.ALL)) {
                 break;
             }
-            List<String> remaining = new ArrayList<>();
+            // A name written twice is kept once.
+            Set<String> remaining = new LinkedHashSet<>();
             handler.get("ErrorEquals").forEach(name -> {
                 if (!handled.contains(name.textValue())) {
                     remaining.add(name.textValue());

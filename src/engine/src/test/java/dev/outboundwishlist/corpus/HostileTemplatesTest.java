@@ -83,6 +83,24 @@ class HostileTemplatesTest {
     }
 
     @Test
+    void anUnknownHandlerInAMachineOfThousandsOfStatesListsTheFirstTwenty() throws TemplateReadException {
+        ObjectNode root = template();
+        ObjectNode definition = root.putObject("Resources").putObject("Machine")
+                .put("Type", "AWS::Serverless::StateMachine").putObject("Properties").putObject("Definition");
+        definition.put("StartAt", "S0000").put("Catch", "Nope");
+        ObjectNode states = definition.putObject("States");
+        for (int i = 0; i < 3_000; i++) {
+            states.putObject(String.format("S%04d", i)).put("Type", "Succeed");
+        }
+        ExpansionResult result = expand(root);
+        assertThat(result.diagnostics()).map(HostileTemplatesTest::line).containsExactly("hostile.json:1:173: error "
+                + "OWL401 Resources/Machine/Properties/Definition/Catch/Next: 'Nope' is not a state of this definition; "
+                + "a catcher can only move to a state of the same States mapping (S0000, S0001, S0002, S0003, S0004, "
+                + "S0005, S0006, S0007, S0008, S0009, S0010, S0011, S0012, S0013, S0014, S0015, S0016, S0017, S0018, "
+                + "S0019, and 2980 more)");
+    }
+
+    @Test
     void aHugeDomainIsQuotedByItsStartOnly() throws TemplateReadException {
         ObjectNode root = template();
         function(root.putObject("Resources"), "Worker").putObject("OutboundNetworkAccess").put("Enabled", true)
