@@ -9,6 +9,7 @@ import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.Diagnostics;
 import dev.outboundwishlist.statemachine.DefinitionSite;
 import dev.outboundwishlist.statemachine.Scope;
+import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.Iterator;
 import java.util.List;
@@ -55,6 +56,12 @@ final class DefinitionLevelHandlers {
     private ArrayNode normalize(JsonNode value) {
         TemplatePath path = scope.path().key(kind.key);
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        if (Intrinsics.isIntrinsic(value)) {
+            error(DiagnosticCode.WRONG_HANDLER_TYPE, path, "is an intrinsic function, which the macro cannot merge into "
+                    + "states before CloudFormation resolves it; write the " + kind.noun + "s out, or choose between whole "
+                    + "definitions with Fn::If");
+            return list;
+        }
         if (value.isTextual() && kind == HandlerKind.CATCH) {
             ObjectNode catcher = list.addObject();
             catcher.putArray("ErrorEquals").add(ALL);

@@ -10,6 +10,7 @@ import dev.outboundwishlist.engine.Extension;
 import dev.outboundwishlist.statemachine.DefinitionLocator;
 import dev.outboundwishlist.statemachine.DefinitionSite;
 import dev.outboundwishlist.statemachine.Scope;
+import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -152,8 +153,12 @@ public final class GlobalCatchExtension implements Extension {
         }
         if (!own.isArray()) {
             site.report(diagnostics, DiagnosticCode.WRONG_HANDLER_TYPE, scope.statePath(name).key(kind.key),
-                    "must be a list of " + kind.noun + "s in a state (the short forms are for the definition level "
-                            + "only), or [] to opt out");
+                    Intrinsics.isIntrinsic(own)
+                            ? "is an intrinsic function, which definition-level " + kind.noun + "s cannot join before "
+                            + "CloudFormation resolves it; write the list out, or give the state " + kind.key
+                            + ": [] to opt out"
+                            : "must be a list of " + kind.noun + "s in a state (the short forms are for the definition "
+                            + "level only), or [] to opt out");
             return false;
         }
         for (int i = 0; i < own.size(); i++) {
