@@ -13,6 +13,13 @@ final class RoleArns {
             "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\\d{12}):role/"
                     + "((?:[\\x21-\\x7E&&[^/]]+/)*)([\\w+=,.@-]{1,64})");
 
+    /** Any role ARN, its parts possibly placeholders: partition, then the path and name. */
+    private static final Pattern SHAPE = Pattern.compile("arn:([^:]+):iam::[^:]*:role/(.+)");
+    /** The grant would let the execution role assume every role the pattern matches. */
+    private static final Problem WILDCARD = new Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "names roles by a "
+            + "wildcard (* or ?), and the execution role would be granted every role it matches; name the one role "
+            + "the task runs under");
+
     private RoleArns() {
     }
 
@@ -31,26 +38,44 @@ final class RoleArns {
     static Optional<Problem> shapeProblem(String arn, String stackPartition) {
         String shape = Placeholders.PLACEHOLDER.matcher(arn).replaceAll("PLACEHOLDER");
         // A placeholder at the start may stand for the whole ARN; only its substitution can tell.
-        if (shape.startsWith("PLACEHOLDER") || shape.matches("arn:[^:]+:iam::[^:]*:role/.+")) {
+        if (shape.startsWith("PLACEHOLDER")) {
             return Optional.empty();
         }
-        return Optional.of(new Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "is not an IAM role ARN such as arn:"
-                + stackPartition + ":iam::123456789012:role/Name, whatever its placeholders stand for"));
+        Matcher matcher = SHAPE.matcher(shape);
+        if (!matcher.matches()) {
+            return Optional.of(new Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "is not an IAM role ARN such as arn:"
+                    + stackPartition + ":iam::123456789012:role/Name, whatever its placeholders stand for"));
+        }
+        String partition = matcher.group(1);
+        if (!partition.contains("PLACEHOLDER") && !partition.equals(stackPartition)) {
+            return Optional.of(otherPartition(partition, stackPartition));
+        }
+        if (matcher.group(2).replace("PLACEHOLDER", "").matches(".*[*?].*")) {
+            return Optional.of(WILDCARD);
+        }
+        return Optional.empty();
     }
 
     /** What is wrong with a literal role ARN, or empty if it is well formed in the given partition. */
     static Optional<Problem> problem(String arn, String stackPartition) {
         Matcher matcher = ROLE.matcher(arn);
+        Matcher shape = SHAPE.matcher(arn);
+        if (!matcher.matches() && shape.matches() && shape.group(2).matches(".*[*?].*")) {
+            return Optional.of(WILDCARD);
+        }
         if (!matcher.matches()) {
             return Optional.of(new Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "is not an IAM role ARN such as arn:"
                     + stackPartition + ":iam::123456789012:role/Name (a 12-digit account, role/, an optional path "
                     + "and the name)"));
         }
         if (!matcher.group(1).equals(stackPartition)) {
-            return Optional.of(new Problem(DiagnosticCode.ROLE_ARN_OTHER_PARTITION, "is in the partition "
-                    + matcher.group(1) + ", but the stack's Region is in " + stackPartition
-                    + "; a role cannot be assumed across partitions"));
+            return Optional.of(otherPartition(matcher.group(1), stackPartition));
         }
         return Optional.empty();
+    }
+
+    private static Problem otherPartition(String partition, String stackPartition) {
+        return new Problem(DiagnosticCode.ROLE_ARN_OTHER_PARTITION, "is in the partition " + partition
+                + ", but the stack's Region is in " + stackPartition + "; a role cannot be assumed across partitions");
     }
 }

@@ -268,12 +268,59 @@ public final class TaskRoleExtension implements Extension {
             problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, "'" + text + "' " + p.message()));
             return problem.isEmpty();
         }
-        if (!value.isTextual() && !Intrinsics.isIntrinsic(value)) {
+        if (Intrinsics.isIntrinsic(value)) {
+            Optional<RoleArns.Problem> problem = intrinsicProblem(value, context);
+            problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, p.message()));
+            return problem.isEmpty();
+        }
+        if (!value.isTextual()) {
             site.report(context.diagnostics(), DiagnosticCode.MALFORMED_ROLE_ARN, path,
                     "must be a role ARN, an intrinsic function that gives one, or a path to one (RoleArn.$)");
             return false;
         }
         return true;
+    }
+
+    /**
+     * What the macro can tell before CloudFormation resolves an intrinsic role ARN: the literal
+     * parts of Fn::Sub and Fn::Join must still make a role ARN of the stack's partition without
+     * wildcards, and a role of the template must be named by its Arn attribute.
+     */
+    private static Optional<RoleArns.Problem> intrinsicProblem(JsonNode value, ExpansionContext context) {
+        String partition = context.environment().partition();
+        JsonNode sub = value.path("Fn::Sub");
+        JsonNode join = value.path("Fn::Join");
+        String text = null;
+        if (sub.isTextual() || sub.path(0).isTextual()) {
+            text = sub.isTextual() ? sub.textValue() : sub.get(0).textValue();
+        } else if (join.path(0).isTextual() && join.path(1).isArray()) {
+            StringBuilder joined = new StringBuilder();
+            for (int i = 0; i < join.get(1).size(); i++) {
+                JsonNode part = join.get(1).get(i);
+                joined.append(i == 0 ? "" : join.get(0).textValue()).append(part.isTextual() ? part.textValue()
+                        : "${" + (part.path("Ref").isTextual() ? part.get("Ref").textValue() : "…") + "}");
+            }
+            text = joined.toString();
+        }
+        if (text != null) {
+            String written = text;
+            return RoleArns.shapeProblem(text, partition)
+                    .map(p -> new RoleArns.Problem(p.code(), "'" + written + "' " + p.message()));
+        }
+        String id = value.path("Ref").isTextual() ? value.get("Ref").textValue() : null;
+        String attribute = "the name";
+        JsonNode getAtt = value.path("Fn::GetAtt");
+        if (getAtt.isTextual() && getAtt.textValue().contains(".") || getAtt.size() == 2) {
+            String[] parts = getAtt.isTextual() ? getAtt.textValue().split("\\.", 2)
+                    : new String[] {getAtt.get(0).asText(), getAtt.get(1).asText()};
+            id = parts[1].equals("Arn") ? null : parts[0];
+            attribute = "the " + parts[1];
+        }
+        if (id != null && context.resources().path(id).path("Type").asText().equals("AWS::IAM::Role")) {
+            return Optional.of(new RoleArns.Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "gives " + attribute
+                    + " of the role " + id + ", not its ARN; write !GetAtt " + id + ".Arn"));
+        }
+        return Optional.empty();
     }
 
     /**
