@@ -36,6 +36,13 @@ final class OutboundAccessReader {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern IPV4_CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
+    /** AWS's domains that every customer's resources share: service endpoints, function URLs, CloudFront. */
+    private static final List<String> AWS_SHARED = List.of("amazonaws.com", "amazonaws.com.cn", "api.aws", "on.aws",
+            "cloudfront.net");
+    /** Second-level labels under which country domains are registered, as in co.uk or com.au. */
+    private static final java.util.Set<String> SECOND_LEVEL = java.util.Set.of("co", "com", "net", "org", "gov",
+            "edu", "ac", "or", "ne", "go", "gob", "ltd", "plc", "sch", "nic", "mil");
+
     private final Diagnostics diagnostics;
     private boolean valid = true;
 
@@ -130,8 +137,27 @@ final class OutboundAccessReader {
             return Optional.empty();
         }
         boolean wildcard = text.startsWith("*.");
-        return Optional.of(new OutboundAccess.Domain(text.toLowerCase(java.util.Locale.ROOT).substring(wildcard ? 2 : 0),
-                wildcard, ports));
+        String host = text.toLowerCase(java.util.Locale.ROOT).substring(wildcard ? 2 : 0);
+        warnOfSharedDomains(host, wildcard, text, path.key("Domain"));
+        return Optional.of(new OutboundAccess.Domain(host, wildcard, ports));
+    }
+
+    /** Domains where anyone, an attacker too, can have a name: allowing them opens the fence to everyone. */
+    private void warnOfSharedDomains(String host, boolean wildcard, String text, TemplatePath path) {
+        Optional<String> aws = AWS_SHARED.stream().filter(d -> host.equals(d) || host.endsWith("." + d)).findFirst();
+        if (aws.isPresent()) {
+            diagnostics.report(DiagnosticCode.NETWORK_WEAKENED, path, "'" + Excerpt.of(text) + "' is under "
+                    + aws.get() + ", which AWS shares among all its customers: through it, code can reach what any "
+                    + "account puts there, an attacker's too (service APIs with that account's credentials; function "
+                    + "URLs and distributions with none), and no endpoint policy applies on this path; reach AWS "
+                    + "services through AwsServices (VPC endpoints, bounded by their policies)");
+            return;
+        }
+        String[] labels = host.split("\\.");
+        if (wildcard && labels.length == 2 && labels[1].length() == 2 && SECOND_LEVEL.contains(labels[0])) {
+            diagnostics.report(DiagnosticCode.NETWORK_ALLOWS_ALL, path, "'" + Excerpt.of(text) + "' allows every "
+                    + "domain under " + host + ", where anyone can register one; allow the domains the function calls");
+        }
     }
 
     /** A host name, or {@code *.} and a host name; no scheme, path, port or invalid label. */
