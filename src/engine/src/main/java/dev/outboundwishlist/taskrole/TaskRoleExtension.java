@@ -1,6 +1,7 @@
 package dev.outboundwishlist.taskrole;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
@@ -347,9 +348,32 @@ public final class TaskRoleExtension implements Extension {
 
     /** RoleArn becomes Credentials, in the same place among the state's fields. */
     private static void moveIntoCredentials(TaskRoleUse use) {
+        JsonFields.replace(use.state(), use.key(), "Credentials", credentials(use.key(), use.value()));
+    }
+
+    /**
+     * {@code Credentials: {RoleArn: value}}; where a branch of an Fn::If is AWS::NoValue, the
+     * whole Credentials goes in that branch: an empty Credentials is refused, none is the task's
+     * own role.
+     */
+    private static JsonNode credentials(String key, JsonNode value) {
+        JsonNode fnIf = value.path("Fn::If");
+        if (value.size() == 1 && fnIf.isArray() && fnIf.size() == 3
+                && (isNoValue(fnIf.get(1)) || isNoValue(fnIf.get(2)))) {
+            ObjectNode branches = JsonNodeFactory.instance.objectNode();
+            ArrayNode args = branches.putArray("Fn::If").add(fnIf.get(0));
+            for (int branch = 1; branch <= 2; branch++) {
+                args.add(isNoValue(fnIf.get(branch)) ? fnIf.get(branch) : credentials(key, fnIf.get(branch)));
+            }
+            return branches;
+        }
         ObjectNode credentials = JsonNodeFactory.instance.objectNode();
-        credentials.set(use.key(), use.value());
-        JsonFields.replace(use.state(), use.key(), "Credentials", credentials);
+        credentials.set(key, value);
+        return credentials;
+    }
+
+    private static boolean isNoValue(JsonNode value) {
+        return value.size() == 1 && value.path("Ref").asText().equals("AWS::NoValue");
     }
 
     private static void addOnce(List<JsonNode> roles, JsonNode role) {
