@@ -1,7 +1,6 @@
 package dev.outboundwishlist.taskrole;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
@@ -289,6 +288,13 @@ public final class TaskRoleExtension implements Extension {
      */
     private static Optional<RoleArns.Problem> intrinsicProblem(JsonNode value, ExpansionContext context) {
         String partition = context.environment().partition();
+        JsonNode fnIf = value.path("Fn::If");
+        if (fnIf.isArray() && fnIf.size() == 3 && (isNoValue(fnIf.get(1)) || isNoValue(fnIf.get(2)))) {
+            // Credentials would be left empty, and the grant's Resource list too: both are refused at deploy.
+            return Optional.of(new RoleArns.Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "leaves the task without a "
+                    + "role under one condition (AWS::NoValue), which the macro cannot expand into Credentials and a "
+                    + "grant; name a role in both branches, or choose between whole definitions with Fn::If"));
+        }
         JsonNode sub = value.path("Fn::Sub");
         JsonNode join = value.path("Fn::Join");
         String text = null;
@@ -348,28 +354,9 @@ public final class TaskRoleExtension implements Extension {
 
     /** RoleArn becomes Credentials, in the same place among the state's fields. */
     private static void moveIntoCredentials(TaskRoleUse use) {
-        JsonFields.replace(use.state(), use.key(), "Credentials", credentials(use.key(), use.value()));
-    }
-
-    /**
-     * {@code Credentials: {RoleArn: value}}; where a branch of an Fn::If is AWS::NoValue, the
-     * whole Credentials goes in that branch: an empty Credentials is refused, none is the task's
-     * own role.
-     */
-    private static JsonNode credentials(String key, JsonNode value) {
-        JsonNode fnIf = value.path("Fn::If");
-        if (value.size() == 1 && fnIf.isArray() && fnIf.size() == 3
-                && (isNoValue(fnIf.get(1)) || isNoValue(fnIf.get(2)))) {
-            ObjectNode branches = JsonNodeFactory.instance.objectNode();
-            ArrayNode args = branches.putArray("Fn::If").add(fnIf.get(0));
-            for (int branch = 1; branch <= 2; branch++) {
-                args.add(isNoValue(fnIf.get(branch)) ? fnIf.get(branch) : credentials(key, fnIf.get(branch)));
-            }
-            return branches;
-        }
         ObjectNode credentials = JsonNodeFactory.instance.objectNode();
-        credentials.set(key, value);
-        return credentials;
+        credentials.set(use.key(), use.value());
+        JsonFields.replace(use.state(), use.key(), "Credentials", credentials);
     }
 
     private static boolean isNoValue(JsonNode value) {
