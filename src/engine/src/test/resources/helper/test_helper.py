@@ -145,6 +145,16 @@ class HelperTest(unittest.TestCase):
             self.run_task("arn:aws:states:::aws-sdk:iam:createUser", {"UserName": "x"})
         self.assertEqual(type(raised.exception).__name__, "OutboundWishlist.IntegrationNotAllowed")
 
+    def test_the_service_is_the_one_the_state_names_for_its_integration(self):
+        os.environ["ALLOWED_INTEGRATIONS"] = "arn:aws:states:::aws-sdk:s3:putObject s3"
+        STUBS["sts"].__exit__(None, None, None)
+        STUBS.clear()
+        for service in ("mediastore-data", None):
+            extra = {"Service": service} if service else {}
+            with self.assertRaises(Exception) as raised:
+                self.run_task("arn:aws:states:::aws-sdk:s3:putObject", {"Bucket": "b", "Key": "k"}, **extra)
+            self.assertEqual(type(raised.exception).__name__, "OutboundWishlist.IntegrationNotAllowed")
+
     def test_an_unsupported_integration_is_a_clear_error(self):
         with self.assertRaises(Exception) as raised:
             self.run_task("arn:aws:states:us-east-1:123456789012:activity:approve", {})

@@ -133,7 +133,7 @@ public final class TaskRoleExtension implements Extension {
                     grantValue(use, context, false).ifPresent(role -> addOnce(roles, site.underSameConditions(role)));
                 }
                 Placeholders.templateValue(site, use.state().path("Resource"), context)
-                        .ifPresent(call -> addOnce(calls, site.underSameConditions(call)));
+                        .ifPresent(call -> addOnce(calls, site.underSameConditions(allowedCall(call))));
                 if (helperMode) {
                     HelperFunction helper = helpers.computeIfAbsent(site.resourceId(),
                             id -> HelperFunction.forMachine(context, id));
@@ -357,6 +357,15 @@ public final class TaskRoleExtension implements Extension {
         ObjectNode credentials = JsonNodeFactory.instance.objectNode();
         credentials.set(use.key(), use.value());
         JsonFields.replace(use.state(), use.key(), "Credentials", credentials);
+    }
+
+    /**
+     * What a helper function checks an invocation against: the integration and, where the state
+     * names one, the boto3 service it is called through (the invoker must not pick another).
+     */
+    private static JsonNode allowedCall(JsonNode call) {
+        String service = call.isTextual() ? BotoServices.of(call.textValue()) : null;
+        return service == null ? call : JsonNodeFactory.instance.textNode(call.textValue() + " " + service);
     }
 
     private static boolean isNoValue(JsonNode value) {

@@ -30,8 +30,9 @@ def response(value, shape):
 def handler(event, context):
     integration = event["Integration"]
     allowed = os.environ.get("ALLOWED_INTEGRATIONS")
-    if allowed is not None and integration not in allowed.split(","):
-        fail("OutboundWishlist.IntegrationNotAllowed", integration)
+    call = integration + (" " + event["Service"] if event.get("Service") else "")
+    if allowed is not None and call not in allowed.split(","):
+        fail("OutboundWishlist.IntegrationNotAllowed", call)
     name = re.sub(r"[^A-Za-z0-9+=,.@_-]", "-", "owl-" + str(event.get("SessionName") or ""))[:64]
     credentials = boto3.client("sts").assume_role(RoleArn=event["RoleArn"], RoleSessionName=name)["Credentials"]
     session = boto3.Session(credentials["AccessKeyId"], credentials["SecretAccessKey"], credentials["SessionToken"],
@@ -45,7 +46,7 @@ def handler(event, context):
         service, action = sdk.group(2), sdk.group(3)
     else:
         fail("OutboundWishlist.UnsupportedIntegration", integration)
-    api = session.client(event.get("Service") or service)
+    api = session.client(event.get("Service") or service)  # checked above with the integration
     operation = api.meta.service_model.operation_model(action[:1].upper() + action[1:])
     try:
         raw = getattr(api, xform_name(operation.name))(**request(parameters or {}, operation.input_shape))

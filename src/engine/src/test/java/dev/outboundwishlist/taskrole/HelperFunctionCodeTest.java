@@ -39,7 +39,7 @@ class HelperFunctionCodeTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("Ran 11 tests").contains("OK");
+        assertThat(output).contains("Ran 12 tests").contains("OK");
     }
 
     /** The first python3 that can import boto3: Debian's, then the PATH's. */
