@@ -69,25 +69,27 @@ final class OutboundAccessReader {
         }
         unknownKeys(value, path, KEYS);
         JsonNode enabled = value.get("Enabled");
-        if (enabled == null || !enabled.isBoolean()) {
+        boolean readable = enabled != null && enabled.isBoolean();
+        if (!readable) {
             error(enabled == null ? path : path.key("Enabled"), enabled == null
                     ? "needs Enabled: false (no public egress) or true (with an AllowList)"
                     : "must be true or false, not " + Excerpt.describe(enabled));
-            return null;
         }
+        // The rest is checked whatever Enabled says, so every mistake is reported at once.
         JsonNode allowList = value.get("AllowList");
         List<OutboundAccess.AllowEntry> entries = new ArrayList<>();
-        if (!enabled.booleanValue() && allowList != null) {
+        if (readable && !enabled.booleanValue() && allowList != null) {
             error(path.key("AllowList"), "is written with Enabled: false, which allows no public destination; "
                     + "remove it, or set Enabled: true");
-        } else if (allowList != null) {
+        }
+        if (allowList != null) {
             entries = allowList(allowList, path.key("AllowList"));
-        } else if (enabled.booleanValue()) {
+        } else if (readable && enabled.booleanValue()) {
             diagnostics.report(DiagnosticCode.NETWORK_UNRESTRICTED, Severity.INFO, path, "is Enabled: true without "
                     + "an AllowList: explicitly unrestricted, so the function is left as it is");
         }
         List<String> services = awsServices(value.get("AwsServices"), path.key("AwsServices"));
-        return new OutboundAccess(enabled.booleanValue(), entries, services, path);
+        return readable ? new OutboundAccess(enabled.booleanValue(), entries, services, path) : null;
     }
 
     private List<OutboundAccess.AllowEntry> allowList(JsonNode list, TemplatePath path) {
@@ -315,7 +317,11 @@ final class OutboundAccessReader {
         Set<String> services = new TreeSet<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode service = value.get(i);
-            if (!service.isTextual() || !AwsServices.isKnown(service.textValue())) {
+            String lower = service.asText().toLowerCase(java.util.Locale.ROOT);
+            if (service.isTextual() && !AwsServices.isKnown(service.textValue()) && AwsServices.isKnown(lower)) {
+                error(path.index(i), Excerpt.describe(service) + " is written in capitals; service names are lower "
+                        + "case, as in their endpoints: " + lower);
+            } else if (!service.isTextual() || !AwsServices.isKnown(service.textValue())) {
                 error(path.index(i), Excerpt.describe(service) + " is not an AWS service this version can reach through "
                         + "a VPC endpoint; known: " + String.join(", ", AwsServices.names()));
             } else {
