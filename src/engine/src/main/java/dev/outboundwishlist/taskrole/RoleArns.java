@@ -1,5 +1,6 @@
 package dev.outboundwishlist.taskrole;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 
 import java.util.Optional;
@@ -54,6 +55,58 @@ final class RoleArns {
             return Optional.of(WILDCARD);
         }
         return Optional.empty();
+    }
+
+    /**
+     * What the macro can tell before CloudFormation resolves an intrinsic role ARN: the literal
+     * parts of Fn::Sub and Fn::Join must still make a role ARN of the stack's partition without
+     * wildcards, and a role of the template must be named by its Arn attribute.
+     */
+    static Optional<Problem> intrinsicProblem(JsonNode value, String partition, JsonNode resources) {
+        JsonNode fnIf = value.path("Fn::If");
+        if (fnIf.isArray() && fnIf.size() == 3 && (isNoValue(fnIf.get(1)) || isNoValue(fnIf.get(2)))) {
+            // Credentials would be left empty, and the grant's Resource list too: both are refused at deploy.
+            return Optional.of(new Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "leaves the task without a "
+                    + "role under one condition (AWS::NoValue), which the macro cannot expand into Credentials and a "
+                    + "grant; name a role in both branches, or choose between whole definitions with Fn::If"));
+        }
+        JsonNode sub = value.path("Fn::Sub");
+        JsonNode join = value.path("Fn::Join");
+        String text = null;
+        if (sub.isTextual() || sub.path(0).isTextual()) {
+            text = sub.isTextual() ? sub.textValue() : sub.get(0).textValue();
+        } else if (join.path(0).isTextual() && join.path(1).isArray()) {
+            StringBuilder joined = new StringBuilder();
+            for (int i = 0; i < join.get(1).size(); i++) {
+                JsonNode part = join.get(1).get(i);
+                joined.append(i == 0 ? "" : join.get(0).textValue()).append(part.isTextual() ? part.textValue()
+                        : "${" + (part.path("Ref").isTextual() ? part.get("Ref").textValue() : "…") + "}");
+            }
+            text = joined.toString();
+        }
+        if (text != null) {
+            String written = text;
+            return shapeProblem(text, partition)
+                    .map(p -> new Problem(p.code(), "'" + written + "' " + p.message()));
+        }
+        String id = value.path("Ref").isTextual() ? value.get("Ref").textValue() : null;
+        String attribute = "the name";
+        JsonNode getAtt = value.path("Fn::GetAtt");
+        if (getAtt.isTextual() && getAtt.textValue().contains(".") || getAtt.size() == 2) {
+            String[] parts = getAtt.isTextual() ? getAtt.textValue().split("\\.", 2)
+                    : new String[] {getAtt.get(0).asText(), getAtt.get(1).asText()};
+            id = parts[1].equals("Arn") ? null : parts[0];
+            attribute = "the " + parts[1];
+        }
+        if (id != null && resources.path(id).path("Type").asText().equals("AWS::IAM::Role")) {
+            return Optional.of(new Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "gives " + attribute
+                    + " of the role " + id + ", not its ARN; write !GetAtt " + id + ".Arn"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isNoValue(JsonNode value) {
+        return value.size() == 1 && value.path("Ref").asText().equals("AWS::NoValue");
     }
 
     /** What is wrong with a literal role ARN, or empty if it is well formed in the given partition. */

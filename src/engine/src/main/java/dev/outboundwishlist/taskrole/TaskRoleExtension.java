@@ -269,7 +269,8 @@ public final class TaskRoleExtension implements Extension {
             return problem.isEmpty();
         }
         if (Intrinsics.isIntrinsic(value)) {
-            Optional<RoleArns.Problem> problem = intrinsicProblem(value, context);
+            Optional<RoleArns.Problem> problem = RoleArns.intrinsicProblem(value, context.environment().partition(),
+                    context.resources());
             problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, p.message()));
             return problem.isEmpty();
         }
@@ -279,55 +280,6 @@ public final class TaskRoleExtension implements Extension {
             return false;
         }
         return true;
-    }
-
-    /**
-     * What the macro can tell before CloudFormation resolves an intrinsic role ARN: the literal
-     * parts of Fn::Sub and Fn::Join must still make a role ARN of the stack's partition without
-     * wildcards, and a role of the template must be named by its Arn attribute.
-     */
-    private static Optional<RoleArns.Problem> intrinsicProblem(JsonNode value, ExpansionContext context) {
-        String partition = context.environment().partition();
-        JsonNode fnIf = value.path("Fn::If");
-        if (fnIf.isArray() && fnIf.size() == 3 && (isNoValue(fnIf.get(1)) || isNoValue(fnIf.get(2)))) {
-            // Credentials would be left empty, and the grant's Resource list too: both are refused at deploy.
-            return Optional.of(new RoleArns.Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "leaves the task without a "
-                    + "role under one condition (AWS::NoValue), which the macro cannot expand into Credentials and a "
-                    + "grant; name a role in both branches, or choose between whole definitions with Fn::If"));
-        }
-        JsonNode sub = value.path("Fn::Sub");
-        JsonNode join = value.path("Fn::Join");
-        String text = null;
-        if (sub.isTextual() || sub.path(0).isTextual()) {
-            text = sub.isTextual() ? sub.textValue() : sub.get(0).textValue();
-        } else if (join.path(0).isTextual() && join.path(1).isArray()) {
-            StringBuilder joined = new StringBuilder();
-            for (int i = 0; i < join.get(1).size(); i++) {
-                JsonNode part = join.get(1).get(i);
-                joined.append(i == 0 ? "" : join.get(0).textValue()).append(part.isTextual() ? part.textValue()
-                        : "${" + (part.path("Ref").isTextual() ? part.get("Ref").textValue() : "…") + "}");
-            }
-            text = joined.toString();
-        }
-        if (text != null) {
-            String written = text;
-            return RoleArns.shapeProblem(text, partition)
-                    .map(p -> new RoleArns.Problem(p.code(), "'" + written + "' " + p.message()));
-        }
-        String id = value.path("Ref").isTextual() ? value.get("Ref").textValue() : null;
-        String attribute = "the name";
-        JsonNode getAtt = value.path("Fn::GetAtt");
-        if (getAtt.isTextual() && getAtt.textValue().contains(".") || getAtt.size() == 2) {
-            String[] parts = getAtt.isTextual() ? getAtt.textValue().split("\\.", 2)
-                    : new String[] {getAtt.get(0).asText(), getAtt.get(1).asText()};
-            id = parts[1].equals("Arn") ? null : parts[0];
-            attribute = "the " + parts[1];
-        }
-        if (id != null && context.resources().path(id).path("Type").asText().equals("AWS::IAM::Role")) {
-            return Optional.of(new RoleArns.Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "gives " + attribute
-                    + " of the role " + id + ", not its ARN; write !GetAtt " + id + ".Arn"));
-        }
-        return Optional.empty();
     }
 
     /**
@@ -366,10 +318,6 @@ public final class TaskRoleExtension implements Extension {
     private static JsonNode allowedCall(JsonNode call) {
         String service = call.isTextual() ? BotoServices.of(call.textValue()) : null;
         return service == null ? call : JsonNodeFactory.instance.textNode(call.textValue() + " " + service);
-    }
-
-    private static boolean isNoValue(JsonNode value) {
-        return value.size() == 1 && value.path("Ref").asText().equals("AWS::NoValue");
     }
 
     private static void addOnce(List<JsonNode> roles, JsonNode role) {
