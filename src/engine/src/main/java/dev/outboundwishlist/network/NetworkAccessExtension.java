@@ -105,6 +105,10 @@ public final class NetworkAccessExtension implements Extension {
                         + "OutboundNetworkAccess");
             }
             insideIntrinsics(reading, properties, path);
+            if (report && access.isEmpty() && (properties.has(KEY) || sam && globalUse)) {
+                // Left out for its errors, the function's Condition is still checked: every finding at once.
+                NetworkConditions.check(context, resource.getKey());
+            }
             if (access.isPresent() && !(access.get().enabled() && access.get().allowList().isEmpty())
                     && mountsNoFileSystem(reading, properties, path, access.get())) {
                 fenced.add(new FencedFunction(resource.getKey(), sam, access.get()));
