@@ -184,6 +184,18 @@ final class NetworkWriter {
                 ref(natFor(subnet.zone()))));
     }
 
+    /**
+     * A Network Firewall name unique in the account and Region: the stack id's UUID, not the stack
+     * name, which may be 128 characters alone (a nested stack's often is) where a name may have 128.
+     */
+    private static ObjectNode stackUniqueName(String suffix) {
+        ObjectNode stackUuid = NODES.objectNode();
+        stackUuid.putArray("Fn::Select").add(2).addObject().putArray("Fn::Split").add("/").add(ref("AWS::StackId"));
+        ObjectNode join = NODES.objectNode();
+        join.putArray("Fn::Join").add("-").addArray().add("outboundwishlist-" + suffix).add(stackUuid);
+        return join;
+    }
+
     /** One policy; one rule group per profile that names domains; one firewall per zone. */
     private void firewalls(String vpc) {
         ArrayNode references = NODES.arrayNode();
@@ -195,7 +207,7 @@ final class NetworkWriter {
             priority++;
             int firstSid = priority * 10000 + 1;
             String group = add("FirewallRules" + profile.name(), resource("AWS::NetworkFirewall::RuleGroup", props -> {
-                props.set("RuleGroupName", sub("${AWS::StackName}-" + profile.name().toLowerCase()));
+                props.set("RuleGroupName", stackUniqueName(profile.name().toLowerCase()));
                 props.put("Type", "STATEFUL");
                 int rules = FirewallRules.count(profile);
                 props.put("Capacity", Math.max(RULE_GROUP_CAPACITY,
@@ -213,7 +225,8 @@ final class NetworkWriter {
             reference.put("Priority", priority);
         }
         String policy = add("FirewallPolicy", resource("AWS::NetworkFirewall::FirewallPolicy", props -> {
-            props.set("FirewallPolicyName", sub("${AWS::StackName}-egress"));
+            props.set("FirewallPolicyName", stackUniqueName("egress"));
+            props.set("Description", sub("Egress policy of the functions stack ${AWS::StackName} fences"));
             ObjectNode body = props.putObject("FirewallPolicy");
             body.putArray("StatelessDefaultActions").add("aws:forward_to_sfe");
             body.putArray("StatelessFragmentDefaultActions").add("aws:forward_to_sfe");
@@ -227,7 +240,8 @@ final class NetworkWriter {
         for (Subnet subnet : plan.firewallSubnets()) {
             String letter = subnet.zone().letter();
             String firewall = add("Firewall" + letter, resource("AWS::NetworkFirewall::Firewall", props -> {
-                props.set("FirewallName", sub("${AWS::StackName}-egress-" + letter.toLowerCase()));
+                props.set("FirewallName", stackUniqueName("egress-" + letter.toLowerCase()));
+                props.set("Description", sub("Egress firewall of stack ${AWS::StackName} in zone " + letter.toLowerCase()));
                 props.set("FirewallPolicyArn", getAtt(policy, "FirewallPolicyArn"));
                 props.set("VpcId", ref(vpc));
                 // One subnet per firewall, so its single endpoint id is known (EndpointIds is unordered).

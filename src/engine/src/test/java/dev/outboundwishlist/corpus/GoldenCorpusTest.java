@@ -10,6 +10,7 @@ import dev.outboundwishlist.statemachine.DefinitionSite;
 import dev.outboundwishlist.testing.AslStructure;
 import dev.outboundwishlist.testing.GeneratedIam;
 import dev.outboundwishlist.testing.GeneratedIngress;
+import dev.outboundwishlist.testing.GeneratedNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.engine.ExpansionResult;
 import dev.outboundwishlist.template.Template;
@@ -61,6 +62,7 @@ class GoldenCorpusTest {
         JsonNode input = TemplateReader.read(golden.input()).root();
         assertThat(GeneratedIam.wildcards(input, again.root())).as("generated IAM of " + golden).isEmpty();
         assertThat(GeneratedIngress.problems(input, again.root())).as("generated ingress of " + golden).isEmpty();
+        assertThat(GeneratedNames.problems(input, again.root())).as("generated names of " + golden).isEmpty();
         ExpansionContext context = new ExpansionContext(again, Settings.DEFAULTS, golden.environment(),
                 new LogicalIdAllocator(again.root()), new Diagnostics(again.sourceMap()));
         for (DefinitionSite site : DefinitionLocator.locate(context)) {
