@@ -55,6 +55,9 @@ public final class Engine {
         int before = root.path("Resources").size();
         boolean usable = TemplateStructure.check(root, diagnostics);
         Settings settings = SettingsReader.read(root, diagnostics);
+        if (!environment.macroEvent()) {
+            TemplateStructure.checkParameterValues(root, environment, diagnostics);
+        }
         if (!usable) {
             return failed(template, diagnostics, before);
         }

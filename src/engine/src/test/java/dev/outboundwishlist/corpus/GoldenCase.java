@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,10 +84,20 @@ public record GoldenCase(String name, Path folder, Path input) {
     }
 
     /** Cases run as in us-east-1 in account 123456789012 unless a {@code region} file says otherwise. */
+    /** In us-east-1 unless a {@code region} file names another; parameter values from a {@code parameters} file's KEY=VALUE lines. */
     public Environment environment() {
         Path region = folder.resolve("region");
         String name = Files.exists(region) ? read(region).orElseThrow().strip() : "us-east-1";
-        return new Environment(name, Optional.of("123456789012"), java.util.Map.of(), false);
+        return new Environment(name, Optional.of("123456789012"), parameterValues(), false);
+    }
+
+    private Map<String, String> parameterValues() {
+        Map<String, String> values = new TreeMap<>();
+        for (String line : read(folder.resolve("parameters")).orElse("").lines().toList()) {
+            int equals = line.indexOf('=');
+            values.put(line.substring(0, equals), line.substring(equals + 1));
+        }
+        return values;
     }
 
     public Optional<String> expectedTemplate() {
