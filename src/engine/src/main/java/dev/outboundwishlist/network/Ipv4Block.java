@@ -23,6 +23,12 @@ record Ipv4Block(long address, int prefix) {
         return new Ipv4Block(address + (index << (32 - newPrefix)), newPrefix);
     }
 
+    /** Whether the two share an address: one holds the other. */
+    boolean overlaps(Ipv4Block other) {
+        int shift = 32 - Math.min(prefix, other.prefix);
+        return address >> shift == other.address >> shift;
+    }
+
     @Override
     public String toString() {
         return (address >> 24 & 255) + "." + (address >> 16 & 255) + "." + (address >> 8 & 255) + "."

@@ -19,6 +19,8 @@ import dev.outboundwishlist.network.NetworkPlan.Zone;
 import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +80,7 @@ final class NetworkPlanner {
         List<Zone> zones = chosen.get();
         Map<List<OutboundAccess.AllowEntry>, List<FencedFunction>> byProfile = groupByProfile(fenced);
         Ipv4Block vpc = Ipv4Block.parse(settings.vpcCidr());
+        warnOfNetworksInsideTheVpc(fenced, vpc);
         int subnetPrefix = Math.min(vpc.prefix() + 6, 28);
         long allowLists = byProfile.keySet().stream().filter(entries -> !entries.isEmpty()).count();
         long needed = (FIXED_GROUPS + allowLists) * zones.size();
@@ -113,6 +116,28 @@ final class NetworkPlanner {
                 List.copyOf(profiles), functions(fenced, profiles, servicesByFunction), endpoints, prefixLists,
                 settings.dnsFirewall(), Optional.empty());
         return gatewayAccessPossible(plan) ? Optional.of(plan) : Optional.empty();
+    }
+
+    /**
+     * An allow-listed network that overlaps the VPC's own block names the fence's subnets, routed
+     * locally, not the servers outside it the entry was written for (a VPN's or a peer's, say).
+     */
+    private void warnOfNetworksInsideTheVpc(List<FencedFunction> fenced, Ipv4Block vpc) {
+        Set<TemplatePath> reported = new HashSet<>();
+        for (FencedFunction function : fenced) {
+            List<OutboundAccess.AllowEntry> entries = function.access().allowList();
+            for (int i = 0; i < entries.size(); i++) {
+                TemplatePath path = function.access().path().key("AllowList").index(i).key("Cidr");
+                if (entries.get(i) instanceof OutboundAccess.Cidr cidr && !cidr.cidr().contains(":")
+                        && Ipv4Block.parse(cidr.cidr()).overlaps(vpc) && reported.add(path)) {
+                    context.diagnostics().report(DiagnosticCode.NETWORK_INSIDE_FENCE, path, "'" + cidr.cidr()
+                            + "' overlaps " + vpc + ", the block of the VPC the macro builds (Metadata."
+                            + "OutboundWishlist.Network.VpcCidr): those addresses are the fence's own subnets, "
+                            + "never a server outside it; set VpcCidr to a block apart from the networks the "
+                            + "functions reach, or remove the entry");
+                }
+            }
+        }
     }
 
     /** Each fenced function, in template order, with its profile and the services it reaches. */
