@@ -120,7 +120,8 @@ final class NetworkPlanner {
 
     /**
      * An allow-listed network that overlaps the VPC's own block names the fence's subnets, routed
-     * locally, not the servers outside it the entry was written for (a VPN's or a peer's, say).
+     * locally, not the servers outside it the entry was written for (a VPN's or a peer's, say). A
+     * block wide enough to hold most of the internet has its own warning (OWL204).
      */
     private void warnOfNetworksInsideTheVpc(List<FencedFunction> fenced, Ipv4Block vpc) {
         Set<TemplatePath> reported = new HashSet<>();
@@ -129,6 +130,7 @@ final class NetworkPlanner {
             for (int i = 0; i < entries.size(); i++) {
                 TemplatePath path = function.access().path().key("AllowList").index(i).key("Cidr");
                 if (entries.get(i) instanceof OutboundAccess.Cidr cidr && !cidr.cidr().contains(":")
+                        && Ipv4Block.parse(cidr.cidr()).prefix() >= OutboundAccessReader.WIDE_BLOCK_PREFIX
                         && Ipv4Block.parse(cidr.cidr()).overlaps(vpc) && reported.add(path)) {
                     context.diagnostics().report(DiagnosticCode.NETWORK_INSIDE_FENCE, path, "'" + cidr.cidr()
                             + "' overlaps " + vpc + ", the block of the VPC the macro builds (Metadata."

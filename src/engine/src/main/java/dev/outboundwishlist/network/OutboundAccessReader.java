@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 final class OutboundAccessReader {
 
     /** An allow-list block with a shorter prefix, wider than a /8 (16 million addresses), is warned about. */
-    private static final int WIDE_BLOCK_PREFIX = 8;
+    static final int WIDE_BLOCK_PREFIX = 8;
 
     private static final Set<String> KEYS = Set.of("Enabled", "AllowList", "AwsServices");
     private static final Set<String> DOMAIN_KEYS = Set.of("Domain", "Ports");
