@@ -23,6 +23,11 @@ record Ipv4Block(long address, int prefix) {
         return new Ipv4Block(address + (index << (32 - newPrefix)), newPrefix);
     }
 
+    /** Whether every address of {@code other} is in this block. */
+    boolean holds(Ipv4Block other) {
+        return other.prefix >= prefix && overlaps(other);
+    }
+
     /** Whether the two share an address: one holds the other. */
     boolean overlaps(Ipv4Block other) {
         int shift = 32 - Math.min(prefix, other.prefix);

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Decides the network for a template's fenced functions (DESIGN §2.1), reporting what stands in
@@ -39,6 +40,9 @@ final class NetworkPlanner {
     /** NAT, firewall, endpoints, isolated: fixed, so that adding an isolated profile moves nothing. */
     private static final int FIXED_GROUPS = 4;
     private static final int ISOLATED_GROUP = 3;
+    /** RFC 1918's private blocks and RFC 6598's shared address space: no internet route reaches them. */
+    private static final List<Ipv4Block> PRIVATE_BLOCKS = Stream.of("10.0.0.0/8", "172.16.0.0/12",
+            "192.168.0.0/16", "100.64.0.0/10").map(Ipv4Block::parse).toList();
 
     private final ExpansionContext context;
     private final Settings.Network settings;
@@ -80,7 +84,7 @@ final class NetworkPlanner {
         List<Zone> zones = chosen.get();
         Map<List<OutboundAccess.AllowEntry>, List<FencedFunction>> byProfile = groupByProfile(fenced);
         Ipv4Block vpc = Ipv4Block.parse(settings.vpcCidr());
-        warnOfNetworksInsideTheVpc(fenced, vpc);
+        warnOfUnreachablePrivateNetworks(fenced, vpc);
         int subnetPrefix = Math.min(vpc.prefix() + 6, 28);
         long allowLists = byProfile.keySet().stream().filter(entries -> !entries.isEmpty()).count();
         long needed = (FIXED_GROUPS + allowLists) * zones.size();
@@ -119,24 +123,38 @@ final class NetworkPlanner {
     }
 
     /**
-     * An allow-listed network that overlaps the VPC's own block names the fence's subnets, routed
-     * locally, not the servers outside it the entry was written for (a VPN's or a peer's, say). A
-     * block wide enough to hold most of the internet has its own warning (OWL204).
+     * An allow-listed private network leads nowhere from the VPC the macro builds: inside its own
+     * block it names the fence's subnets, routed locally; elsewhere it is routed through NAT to the
+     * internet, where no private address is reached. Either way the server the entry was written
+     * for (behind a VPN, Direct Connect or peering) is not. A block wide enough to hold most of the
+     * internet has its own warning (OWL204).
      */
-    private void warnOfNetworksInsideTheVpc(List<FencedFunction> fenced, Ipv4Block vpc) {
+    private void warnOfUnreachablePrivateNetworks(List<FencedFunction> fenced, Ipv4Block vpc) {
         Set<TemplatePath> reported = new HashSet<>();
         for (FencedFunction function : fenced) {
             List<OutboundAccess.AllowEntry> entries = function.access().allowList();
             for (int i = 0; i < entries.size(); i++) {
                 TemplatePath path = function.access().path().key("AllowList").index(i).key("Cidr");
-                if (entries.get(i) instanceof OutboundAccess.Cidr cidr && !cidr.cidr().contains(":")
-                        && Ipv4Block.parse(cidr.cidr()).prefix() >= OutboundAccessReader.WIDE_BLOCK_PREFIX
-                        && Ipv4Block.parse(cidr.cidr()).overlaps(vpc) && reported.add(path)) {
-                    context.diagnostics().report(DiagnosticCode.NETWORK_INSIDE_FENCE, path, "'" + cidr.cidr()
-                            + "' overlaps " + vpc + ", the block of the VPC the macro builds (Metadata."
-                            + "OutboundWishlist.Network.VpcCidr): those addresses are the fence's own subnets, "
-                            + "never a server outside it; set VpcCidr to a block apart from the networks the "
-                            + "functions reach, or remove the entry");
+                if (!(entries.get(i) instanceof OutboundAccess.Cidr cidr) || cidr.cidr().contains(":")
+                        || !reported.add(path)) {
+                    continue;
+                }
+                Ipv4Block block = Ipv4Block.parse(cidr.cidr());
+                if (block.prefix() < OutboundAccessReader.WIDE_BLOCK_PREFIX) {
+                    continue;
+                }
+                String why = block.overlaps(vpc) ? "overlaps " + vpc + ", the block of the VPC the macro builds "
+                        + "(Metadata.OutboundWishlist.Network.VpcCidr): those addresses are the fence's own "
+                        + "subnets, never a server outside it; set VpcCidr to a block apart from the networks the "
+                        + "functions reach, or remove the entry"
+                        : PRIVATE_BLOCKS.stream().anyMatch(p -> p.holds(block)) ? "is a private network, which the "
+                        + "VPC the macro builds routes through NAT to the internet, where no private address is "
+                        + "reached; to reach a network behind a VPN, Direct Connect or peering, fence the function "
+                        + "in a VPC routed to it (ExistingVpc)"
+                        : null;
+                if (why != null) {
+                    context.diagnostics().report(DiagnosticCode.NETWORK_PRIVATE_UNREACHABLE, path,
+                            "'" + cidr.cidr() + "' " + why);
                 }
             }
         }
