@@ -22,7 +22,8 @@ public record Scope(ObjectNode node, TemplatePath path, String defaultLanguage) 
     public static final String JSONPATH = "JSONPath";
     public static final String JSONATA = "JSONata";
     /** Where a Map state keeps its states: ItemProcessor, or Iterator as older definitions write it. */
-    private static final List<String> PROCESSORS = List.of("ItemProcessor", "Iterator");
+    /** An array, not a list: walked once per state, and an iterator each time is measurable. */
+    private static final String[] PROCESSORS = {"ItemProcessor", "Iterator"};
 
     /** Every scope of a definition, outermost first, in the order states are written. */
     public static List<Scope> all(ObjectNode definition) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  */
 final class BotoServices {
 
+    private static final Pattern LAMBDA_FUNCTION = Pattern.compile("arn:[^:]+:lambda:.*");
     private static final Pattern INTEGRATION = Pattern.compile("arn:[^:]+:states:::(aws-sdk:)?([\\w-]+):(\\w+)");
     private static final Map<String, String> DIFFERENT = Map.ofEntries(
             Map.entry("sfn", "stepfunctions"), Map.entry("states", "stepfunctions"),
@@ -36,7 +37,7 @@ final class BotoServices {
 
     /** boto3's name for the service a task's Resource calls, or null where it is no AWS API call. */
     static String of(String integration) {
-        if (integration.matches("arn:[^:]+:lambda:.*")) {
+        if (LAMBDA_FUNCTION.matcher(integration).matches()) {
             return "lambda";
         }
         Matcher matcher = INTEGRATION.matcher(integration);

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * E2: a {@code RoleArn} on a Task state runs that task under an assumed role. In native mode it
@@ -34,6 +35,13 @@ import java.util.Optional;
 public final class TaskRoleExtension implements Extension {
 
     private static final String[] KEYS = {"RoleArn", "RoleArn.$"};
+    /** Tasks that wait for a job or a callback. */
+    private static final Pattern WAITING_PATTERN = Pattern.compile(".*\\.(sync(:\\d+)?|waitForTaskToken)");
+    /** Integrations that are no AWS API call a helper could make. */
+    private static final Pattern HELPERLESS_PATTERN = Pattern.compile("arn:[^:]+:states:::(apigateway:invoke|eks:call)");
+    /** Activities and HTTP tasks, which Step Functions cannot run with other credentials. */
+    private static final Pattern CREDENTIALLESS_PATTERN =
+            Pattern.compile("arn:[^:]+:states:[^:]*:[^:]*:activity:.*|arn:[^:]+:states:::http:invoke");
 
     @Override
     public void validate(ExpansionContext context) {
@@ -179,14 +187,14 @@ public final class TaskRoleExtension implements Extension {
             return false;
         }
         String resource = use.state().path("Resource").asText("");
-        if (helperMode && resource.matches(".*\\.(sync(:\\d+)?|waitForTaskToken)")) {
+        if (helperMode && WAITING_PATTERN.matcher(resource).matches()) {
             site.report(context.diagnostics(), DiagnosticCode.HELPER_CANNOT_RUN_TASK, statePath.key("Resource"),
                     "of " + name + " waits for a job or a callback, which the cross-account helper cannot do "
                             + "(it makes one request-response call); use CrossAccount.Mode: Native, where the "
                             + "task's own Credentials support it");
             return false;
         }
-        if (helperMode && resource.matches("arn:[^:]+:states:::(apigateway:invoke|eks:call)")) {
+        if (helperMode && HELPERLESS_PATTERN.matcher(resource).matches()) {
             site.report(context.diagnostics(), DiagnosticCode.HELPER_CANNOT_RUN_TASK, statePath.key("Resource"),
                     "of " + name + " is an integration that is no AWS API call, which the cross-account helper "
                             + "cannot make; use CrossAccount.Mode: Native");
@@ -246,7 +254,7 @@ public final class TaskRoleExtension implements Extension {
             return false;
         }
         String resource = state.path("Resource").asText("");
-        if (resource.matches("arn:[^:]+:states:[^:]*:[^:]*:activity:.*") || resource.matches("arn:[^:]+:states:::http:invoke")) {
+        if (CREDENTIALLESS_PATTERN.matcher(resource).matches()) {
             site.report(context.diagnostics(), DiagnosticCode.ROLE_ARN_UNSUPPORTED_TASK, path, "is written on "
                     + name + ", " + (resource.contains(":activity:") ? "an Activity task" : "an HTTP task")
                     + "; Step Functions cannot run that kind of task with other credentials");
