@@ -187,21 +187,19 @@ final class TemplateStructure {
         return names;
     }
 
-    /** A template that used an extension but does not list the macro would reach CloudFormation unexpanded. */
     /**
      * A value given (on the command line) for a parameter the template does not declare is most
      * likely a misspelt name, and the value it was meant to give is then unknown to the expansion.
      */
     static void checkParameterValues(ObjectNode root, Environment environment, Diagnostics diagnostics) {
         JsonNode declared = root.path("Parameters");
+        List<String> names = new ArrayList<>();
+        declared.fieldNames().forEachRemaining(names::add);
+        String declares = names.isEmpty() ? "declares no parameters" : "declares " + Excerpt.of(String.join(", ", names));
         for (String name : environment.parameterValues().keySet()) {
             if (declared.has(name)) {
                 continue;
             }
-            List<String> names = new ArrayList<>();
-            declared.fieldNames().forEachRemaining(names::add);
-            String declares = names.isEmpty() ? "declares no parameters"
-                    : "declares " + Excerpt.of(String.join(", ", names));
             diagnostics.report(DiagnosticCode.UNDECLARED_PARAMETER_VALUE,
                     declared.isObject() ? TemplatePath.of("Parameters") : TemplatePath.ROOT,
                     "a value is given for the parameter '" + Excerpt.of(name) + "', but the template " + declares
@@ -210,6 +208,7 @@ final class TemplateStructure {
         }
     }
 
+    /** A template that used an extension but does not list the macro would reach CloudFormation unexpanded. */
     static void checkMacroListed(ObjectNode root, Diagnostics diagnostics) {
         if (!transformNames(root.get("Transform")).contains(MACRO_NAME)) {
             diagnostics.report(DiagnosticCode.MACRO_NOT_LISTED, TemplatePath.of("Transform"),

@@ -19,13 +19,13 @@ import dev.outboundwishlist.network.NetworkPlan.Zone;
 import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 

@@ -21,8 +21,10 @@ public record Scope(ObjectNode node, TemplatePath path, String defaultLanguage) 
 
     public static final String JSONPATH = "JSONPath";
     public static final String JSONATA = "JSONata";
-    /** Where a Map state keeps its states: ItemProcessor, or Iterator as older definitions write it. */
-    /** An array, not a list: walked once per state, and an iterator each time is measurable. */
+    /**
+     * Where a Map state keeps its states: ItemProcessor, or Iterator as older definitions write it.
+     * An array, not a list: it is walked once per state, and an iterator each time is measurable.
+     */
     private static final String[] PROCESSORS = {"ItemProcessor", "Iterator"};
 
     /** Every scope of a definition, outermost first, in the order states are written. */
