@@ -13,12 +13,10 @@ import dev.outboundwishlist.template.TemplateFormat;
 import dev.outboundwishlist.template.TemplateReader;
 import dev.outboundwishlist.template.TemplateWriter;
 import dev.outboundwishlist.testing.RandomTemplates;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,28 +25,69 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Invariants of every expansion, checked over random templates ({@link RandomTemplates}). The
- * number of cases comes from {@code jqwik.tries.default} (src/test/resources/junit-platform.properties
- * for {@code mvn verify}; {@code -Djqwik.tries.default=100000} for a long run); the seed is fixed, so
- * a failure names the case that reproduces it.
+ * Invariants of every expansion, checked over random templates ({@link RandomTemplates}): 200
+ * cases in {@code mvn verify}, {@code -Dinvariants.cases=100000} for a long run. Each case is
+ * drawn from a seed of its own, which its name shows: {@code -Dinvariants.seed=N} runs that case
+ * alone, so a failure is reproduced from its name.
  */
 class ExpansionInvariantsTest {
 
-    private static final String SEED = "20261203";
+    private static final long SEED = 20261203;
     private static final Set<String> PSEUDO = Set.of("AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
             "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^!}][^}]*)}");
 
-    @Provide
-    Arbitrary<ObjectNode> templates() {
-        return Arbitraries.randomValue(RandomTemplates::template);
+    /** The seeds of the cases: derived from {@link #SEED}, or the one given to reproduce a case. */
+    private static LongStream seeds() {
+        Long one = Long.getLong("invariants.seed");
+        if (one != null) {
+            return LongStream.of(one);
+        }
+        Random seeds = new Random(SEED);
+        return LongStream.generate(seeds::nextLong).limit(Integer.getInteger("invariants.cases", 200));
+    }
+
+    /** One test per case, named by its seed. */
+    private static Stream<DynamicTest> eachCase(ThrowingConsumer<ObjectNode> property) {
+        return seeds().mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed,
+                () -> property.accept(RandomTemplates.template(new Random(seed)))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> noExceptionEscapesAndErrorsMeanNoTemplate() {
+        return eachCase(ExpansionInvariantsTest::noExceptionEscapesAndErrorsMeanNoTemplate);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> deterministicAndIdempotent() {
+        return eachCase(ExpansionInvariantsTest::deterministicAndIdempotent);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everythingNotConsumedIsKept() {
+        return eachCase(ExpansionInvariantsTest::everythingNotConsumedIsKept);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> noExtensionKeyIsLeftAndEveryReferenceResolves() {
+        return eachCase(ExpansionInvariantsTest::noExtensionKeyIsLeftAndEveryReferenceResolves);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theResourceCountIsThePlansAndWithinTheLimit() {
+        return eachCase(ExpansionInvariantsTest::theResourceCountIsThePlansAndWithinTheLimit);
     }
 
     private static ExpansionResult expand(ObjectNode template) {
@@ -56,22 +95,36 @@ class ExpansionInvariantsTest {
                 Optional.empty()), Environment.offline());
     }
 
-    @Property(seed = SEED)
-    void noExceptionEscapesAndErrorsMeanNoTemplate(@ForAll("templates") ObjectNode template) {
+    /**
+     * The cases are worth their time: most expand, many add resources, and some meet errors of
+     * each extension (so the checks below see both sides).
+     */
+    @Test
+    void theCasesReachEveryOutcome() {
+        assumeTrue(Long.getLong("invariants.seed") == null, "a single case reaches one outcome");
+        Map<String, Integer> outcomes = new TreeMap<>();
+        seeds().mapToObj(seed -> expand(RandomTemplates.template(new Random(seed)))).forEach(result -> {
+            boolean errors = result.diagnostics().stream().anyMatch(Diagnostic::isError);
+            outcomes.merge(errors ? "errors" : result.resourcesAfter() > result.resourcesBefore()
+                    ? "expanded, resources added" : "expanded", 1, Integer::sum);
+            result.diagnostics().stream().filter(Diagnostic::isError).map(d -> d.code().id().substring(0, 4))
+                    .distinct().forEach(family -> outcomes.merge(family + "xx errors", 1, Integer::sum));
+        });
+        assertThat(outcomes).as("outcomes of the cases").containsKeys("errors", "expanded",
+                "expanded, resources added", "OWL2xx errors", "OWL3xx errors", "OWL4xx errors");
+        assertThat(outcomes.get("expanded, resources added")).as("cases that add resources, of %s", outcomes)
+                .isGreaterThan((int) seeds().count() / 2);
+    }
+
+    private static void noExceptionEscapesAndErrorsMeanNoTemplate(ObjectNode template) {
         ExpansionResult result = expand(template);
         boolean errors = result.diagnostics().stream().anyMatch(Diagnostic::isError);
-        // Printed after the run: how many cases expanded, and which kinds of error the others met.
-        Statistics.label("outcome").collect(errors ? "errors" : result.resourcesAfter() > result.resourcesBefore()
-                ? "expanded, resources added" : "expanded");
-        result.diagnostics().stream().filter(Diagnostic::isError).map(d -> d.code().id()).distinct()
-                .forEach(code -> Statistics.label("error codes").collect(code));
         assertThat(result.template().isPresent()).as("a template exactly when there is no error: %s",
                 result.diagnostics()).isEqualTo(!errors);
         assertThat(result.diagnostics()).as("no internal fault").noneMatch(d -> d.code().id().equals("OWL999"));
     }
 
-    @Property(seed = SEED)
-    void deterministicAndIdempotent(@ForAll("templates") ObjectNode template) throws Exception {
+    private static void deterministicAndIdempotent(ObjectNode template) throws Exception {
         ExpansionResult first = expand(template);
         if (first.template().isEmpty()) {
             return;
@@ -86,8 +139,7 @@ class ExpansionInvariantsTest {
     }
 
     /** What the user wrote stays as written, except the extension keys the expansion consumes. */
-    @Property(seed = SEED)
-    void everythingNotConsumedIsKept(@ForAll("templates") ObjectNode template) {
+    private static void everythingNotConsumedIsKept(ObjectNode template) {
         Optional<ObjectNode> expanded = expand(template).template();
         if (expanded.isEmpty()) {
             return;
@@ -118,8 +170,7 @@ class ExpansionInvariantsTest {
                 || pointer.matches(".*/States/[^/]+/(RoleArn|Catch|Retry)(/.*)?");
     }
 
-    @Property(seed = SEED)
-    void noExtensionKeyIsLeftAndEveryReferenceResolves(@ForAll("templates") ObjectNode template) {
+    private static void noExtensionKeyIsLeftAndEveryReferenceResolves(ObjectNode template) {
         Optional<ObjectNode> expanded = expand(template).template();
         if (expanded.isEmpty()) {
             return;
@@ -194,8 +245,7 @@ class ExpansionInvariantsTest {
     }
 
     /** What the engine counts, what the plan says was added, and the 500-resource limit agree. */
-    @Property(seed = SEED)
-    void theResourceCountIsThePlansAndWithinTheLimit(@ForAll("templates") ObjectNode template) {
+    private static void theResourceCountIsThePlansAndWithinTheLimit(ObjectNode template) {
         ExpansionResult result = expand(template);
         if (result.template().isEmpty()) {
             return;
