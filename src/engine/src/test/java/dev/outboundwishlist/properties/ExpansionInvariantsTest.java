@@ -110,6 +110,7 @@ class ExpansionInvariantsTest {
             result.diagnostics().stream().filter(Diagnostic::isError).map(d -> d.code().id().substring(0, 4))
                     .distinct().forEach(family -> outcomes.merge(family + "xx errors", 1, Integer::sum));
         });
+        System.out.println("Outcomes of " + seeds().count() + " random templates: " + outcomes);
         assertThat(outcomes).as("outcomes of the cases").containsKeys("errors", "expanded",
                 "expanded, resources added", "OWL2xx errors", "OWL3xx errors", "OWL4xx errors");
         assertThat(outcomes.get("expanded, resources added")).as("cases that add resources, of %s", outcomes)
