@@ -56,7 +56,10 @@ final class StackOptions {
                 throw new ParameterException(commandLine, "Invalid value for option '--parameter': '" + parameter
                         + "' is not KEY=VALUE, such as --parameter Env=prod");
             }
-            values.put(parameter.substring(0, equals), parameter.substring(equals + 1));
+            if (values.put(parameter.substring(0, equals), parameter.substring(equals + 1)) != null) {
+                throw new ParameterException(commandLine, "Invalid value for option '--parameter': '"
+                        + parameter.substring(0, equals) + "' is given twice; give each parameter one value");
+            }
         }
         return new Environment(region, Optional.ofNullable(account), values, false);
     }

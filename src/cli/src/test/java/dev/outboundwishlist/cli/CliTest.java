@@ -319,5 +319,8 @@ class CliTest {
         assertThat(badParameter.exitCode()).isEqualTo(64);
         assertThat(badParameter.err()).startsWith("Invalid value for option '--parameter': 'Env' is not KEY=VALUE");
         assertThat(run("validate", CLEAN, "--parameter", "=prod").exitCode()).isEqualTo(64);
+        Run twice = run("validate", CLEAN, "--parameter", "Env=prod", "--parameter", "Env=dev");
+        assertThat(twice.exitCode()).isEqualTo(64);
+        assertThat(twice.err()).startsWith("Invalid value for option '--parameter': 'Env' is given twice");
     }
 }

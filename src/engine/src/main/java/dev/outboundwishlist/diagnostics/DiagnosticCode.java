@@ -27,7 +27,7 @@ public enum DiagnosticCode {
     DEFINITION_INVALID("OWL107", Severity.ERROR, "A state machine definition cannot be read."),
     EXTENSION_IN_LOOP("OWL109", Severity.ERROR, "An extension is used inside Fn::ForEach, which this macro sees unexpanded (a warning where only the CLI does)."),
     DEFINITION_NOT_READ("OWL108", Severity.INFO, "A state machine definition in S3 is not read, so extensions in it are not expanded."),
-    UNDECLARED_PARAMETER_VALUE("OWL110", Severity.WARNING, "A stack parameter value is given for a parameter the template does not declare."),
+    UNDECLARED_PARAMETER_VALUE("OWL110", Severity.INFO, "A stack parameter value is given for a parameter the template does not declare."),
 
     INVALID_NETWORK_ACCESS("OWL201", Severity.ERROR, "OutboundNetworkAccess is malformed or conflicts with the function's network settings."),
     NETWORK_UNRESTRICTED("OWL202", Severity.INFO, "OutboundNetworkAccess is Enabled without an AllowList: the function stays unrestricted."),

@@ -188,11 +188,15 @@ final class TemplateStructure {
     }
 
     /**
-     * A value given (on the command line) for a parameter the template does not declare is most
-     * likely a misspelt name, and the value it was meant to give is then unknown to the expansion.
+     * A value given (on the command line) for a parameter the template does not declare may be a
+     * misspelt name, whose value the expansion then lacks. An info, not a warning: one run of the
+     * CLI often passes the same values to many templates, not all of which declare them all.
      */
     static void checkParameterValues(ObjectNode root, Environment environment, Diagnostics diagnostics) {
         JsonNode declared = root.path("Parameters");
+        if (!declared.isMissingNode() && !declared.isObject()) {
+            return; // OWL101 already says what is wrong with the section
+        }
         List<String> names = new ArrayList<>();
         declared.fieldNames().forEachRemaining(names::add);
         String declares = names.isEmpty() ? "declares no parameters" : "declares " + Excerpt.of(String.join(", ", names));
@@ -203,8 +207,8 @@ final class TemplateStructure {
             diagnostics.report(DiagnosticCode.UNDECLARED_PARAMETER_VALUE,
                     declared.isObject() ? TemplatePath.of("Parameters") : TemplatePath.ROOT,
                     "a value is given for the parameter '" + Excerpt.of(name) + "', but the template " + declares
-                            + "; CloudFormation refuses a value for an undeclared parameter: correct the name, "
-                            + "or declare the parameter");
+                            + "; if it was meant for one of these, correct the name: the expansion does not "
+                            + "know that parameter's value");
         }
     }
 
