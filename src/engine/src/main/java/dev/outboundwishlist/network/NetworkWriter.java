@@ -11,6 +11,7 @@ import dev.outboundwishlist.network.NetworkPlan.Egress;
 import dev.outboundwishlist.network.NetworkPlan.Profile;
 import dev.outboundwishlist.network.NetworkPlan.Subnet;
 import dev.outboundwishlist.network.NetworkPlan.Zone;
+import dev.outboundwishlist.template.Descriptions;
 
 import static dev.outboundwishlist.template.Intrinsics.getAtt;
 import static dev.outboundwishlist.template.Intrinsics.ref;
@@ -35,6 +36,8 @@ final class NetworkWriter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int RULE_GROUP_CAPACITY = 1000;
+    private static final int RULE_GROUP_DESCRIPTION_LIMIT = 512;
+    private static final int GROUP_DESCRIPTION_LIMIT = 255;
 
     private final ExpansionContext context;
     private final NetworkPlan plan;
@@ -212,7 +215,8 @@ final class NetworkWriter {
                 int rules = FirewallRules.count(profile);
                 props.put("Capacity", Math.max(RULE_GROUP_CAPACITY,
                         (rules + RULE_GROUP_CAPACITY - 1) / RULE_GROUP_CAPACITY * RULE_GROUP_CAPACITY));
-                props.put("Description", "Destinations " + String.join(", ", profile.functionIds()) + " may reach");
+                props.put("Description", Descriptions.listing(RULE_GROUP_DESCRIPTION_LIMIT, "Destinations ",
+                        profile.functionIds(), " may reach"));
                 ObjectNode body = props.putObject("RuleGroup");
                 ArrayNode homeNet = body.putObject("RuleVariables").putObject("IPSets").putObject("HOME_NET")
                         .putArray("Definition");
@@ -467,7 +471,8 @@ final class NetworkWriter {
     private void fence(JsonNode vpc, NetworkPlan.Function function, JsonNode subnets, JsonNode endpointGroup,
                        JsonNode members) {
         ObjectNode group = resource("AWS::EC2::SecurityGroup", props -> {
-            props.put("GroupDescription", "Egress of " + function.id() + " (OutboundNetworkAccess)");
+            props.put("GroupDescription", Descriptions.naming(GROUP_DESCRIPTION_LIMIT, "Egress of ", function.id(),
+                    " (OutboundNetworkAccess)"));
             props.set("VpcId", vpc.deepCopy());
             props.set("SecurityGroupEgress", SecurityGroupRules.egress(plan, function, endpointGroup));
         });

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.template.Descriptions;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,8 @@ final class HelperFunction {
     static final String CODE = load();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Lambda's limit on a function's description. */
+    private static final int FUNCTION_DESCRIPTION_LIMIT = 256;
 
     private final String functionId;
     private final String roleId;
@@ -73,7 +76,8 @@ final class HelperFunction {
     private ObjectNode function(JsonNode condition, String machineId, List<JsonNode> integrations) {
         ObjectNode function = resource("AWS::Lambda::Function", condition);
         ObjectNode properties = function.putObject("Properties");
-        properties.put("Description", "Runs the cross-account tasks of " + machineId + " under their roles");
+        properties.put("Description", Descriptions.naming(FUNCTION_DESCRIPTION_LIMIT, "Runs the cross-account tasks of ",
+                machineId, " under their roles"));
         properties.put("Runtime", "python3.12");
         properties.put("Handler", "index.handler");
         properties.putObject("Code").put("ZipFile", CODE);

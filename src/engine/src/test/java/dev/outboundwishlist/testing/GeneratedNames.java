@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Network Firewall names deploy whatever the stack is called: each name the expansion added,
  * worked out for a stack whose name has CloudFormation's greatest length (128), keeps Network
- * Firewall's limit of 128 letters, digits and hyphens.
+ * Firewall's limit of 128 letters, digits and hyphens. Descriptions that name logical ids keep
+ * their resource type's limit however long the ids.
  */
 public final class GeneratedNames {
 
@@ -21,14 +22,30 @@ public final class GeneratedNames {
             "AWS::NetworkFirewall::FirewallPolicy", "FirewallPolicyName",
             "AWS::NetworkFirewall::RuleGroup", "RuleGroupName");
 
+    private static final Map<String, Map.Entry<String, Integer>> DESCRIBED = Map.of(
+            "AWS::EC2::SecurityGroup", Map.entry("GroupDescription", 255),
+            "AWS::NetworkFirewall::RuleGroup", Map.entry("Description", 512),
+            "AWS::Lambda::Function", Map.entry("Description", 256));
+
     private GeneratedNames() {
     }
 
     public static List<String> problems(JsonNode input, JsonNode output) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> resource : output.path("Resources").properties()) {
-            String property = NAMED.get(resource.getValue().path("Type").asText());
-            if (property == null || input.path("Resources").has(resource.getKey())) {
+            if (input.path("Resources").has(resource.getKey())) {
+                continue;
+            }
+            String type = resource.getValue().path("Type").asText();
+            Map.Entry<String, Integer> described = DESCRIBED.get(type);
+            JsonNode description = described == null ? null
+                    : resource.getValue().path("Properties").get(described.getKey());
+            if (description != null && description.isTextual() && description.textValue().length() > described.getValue()) {
+                problems.add(resource.getKey() + ": " + described.getKey() + " has " + description.textValue().length()
+                        + " characters, over " + described.getValue());
+            }
+            String property = NAMED.get(type);
+            if (property == null) {
                 continue;
             }
             String name = evaluate(resource.getValue().path("Properties").path(property));

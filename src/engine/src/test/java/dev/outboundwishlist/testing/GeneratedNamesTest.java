@@ -50,4 +50,13 @@ class GeneratedNamesTest {
         assertThat(GeneratedNames.problems(JSON.createObjectNode(), output)).containsExactly(
                 "OwlFirewallRules: RuleGroupName would be 'allow_list'");
     }
+
+    @Test
+    void aDescriptionOverItsTypesLimitIsAProblem() throws Exception {
+        JsonNode output = JSON.readTree("{\"Resources\": {\"OwlFSecurityGroup\": {\"Type\": \"AWS::EC2::SecurityGroup\","
+                + " \"Properties\": {\"GroupDescription\": \"" + "d".repeat(256) + "\"}}}}");
+
+        assertThat(GeneratedNames.problems(JSON.createObjectNode(), output)).containsExactly(
+                "OwlFSecurityGroup: GroupDescription has 256 characters, over 255");
+    }
 }
