@@ -252,10 +252,15 @@ final class OutboundAccessReader {
         if (!ipv6 && !IPV4_CIDR.matcher(text).matches()) {
             return Optional.of("is not a valid CIDR");
         }
+        String prefixText = text.substring(slash + 1);
+        if (prefixText.length() > 1 && prefixText.startsWith("0")) {
+            return Optional.of("has a prefix with a leading zero; write /" + prefixText.replaceFirst("^0+(?=.)", "")
+                    + " rather than /" + prefixText);
+        }
         int prefix;
         byte[] bytes;
         try {
-            prefix = Integer.parseInt(text.substring(slash + 1));
+            prefix = Integer.parseInt(prefixText);
             if (!ipv6) {
                 for (String octet : address.split("\\.")) {
                     if (Integer.parseInt(octet) > 255) {
@@ -274,6 +279,13 @@ final class OutboundAccessReader {
             bytes = InetAddress.getByName(address).getAddress();
         } catch (NumberFormatException | UnknownHostException e) {
             return Optional.of("is not a valid CIDR");
+        }
+        if (ipv6 && bytes.length == 4) {
+            // ::ffff:a.b.c.d is an IPv4 address in IPv6 form; Java reads it as the IPv4 address.
+            return Optional.of("is an IPv4 network written as IPv6 (::ffff:…); write it as IPv4"
+                    + (prefix >= 96 && prefix <= 128 ? ", " + (bytes[0] & 255) + "." + (bytes[1] & 255) + "."
+                    + (bytes[2] & 255) + "." + (bytes[3] & 255) + "/"
+                    + (prefix - 96) : ""));
         }
         if (prefix < 0 || prefix > bytes.length * 8) {
             return Optional.of("has a prefix longer than the address");

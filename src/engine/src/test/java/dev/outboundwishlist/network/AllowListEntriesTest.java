@@ -52,10 +52,13 @@ class AllowListEntriesTest {
             203.0.113.0/33        | Cidr: '203.0.113.0/33' has a prefix longer than the address
             203.0.113.256/32      | Cidr: '203.0.113.256/32' is not a valid CIDR
             203.0.113.07/32       | Cidr: '203.0.113.07/32' has a number with a leading zero; write 7 rather than 07
+            11.0.0.0/09           | Cidr: '11.0.0.0/09' has a prefix with a leading zero; write /9 rather than /09
             203.0.113.0           | Cidr: '203.0.113.0' is not a CIDR; write a network such as 203.0.113.0/24 (or 203.0.113.7/32)
             2001:db8::/129        | Cidr: '2001:db8::/129' has a prefix longer than the address
             2001:db8::1/64        | Cidr: '2001:db8::1/64' has host bits set after /64; write the network address
             2001:zz8::/32         | Cidr: '2001:zz8::/32' is not a valid CIDR
+            ::ffff:10.0.0.0/104   | Cidr: '::ffff:10.0.0.0/104' is an IPv4 network written as IPv6 (::ffff:…); write it as IPv4, 10.0.0.0/8
+            ::ffff:0.0.0.0/64     | Cidr: '::ffff:0.0.0.0/64' is an IPv4 network written as IPv6 (::ffff:…); write it as IPv4
             """)
     void cidr(String cidr, String expected) throws TemplateReadException {
         assertThat(findings("{Cidr: '" + cidr + "'}")).isEqualTo(expected == null ? List.of() : List.of(expected));
