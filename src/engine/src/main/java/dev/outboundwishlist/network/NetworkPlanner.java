@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Decides the network for a template's fenced functions (DESIGN §2.1), reporting what stands in
@@ -40,9 +39,6 @@ final class NetworkPlanner {
     /** NAT, firewall, endpoints, isolated: fixed, so that adding an isolated profile moves nothing. */
     private static final int FIXED_GROUPS = 4;
     private static final int ISOLATED_GROUP = 3;
-    /** RFC 1918's private blocks and RFC 6598's shared address space: no internet route reaches them. */
-    private static final List<Ipv4Block> PRIVATE_BLOCKS = Stream.of("10.0.0.0/8", "172.16.0.0/12",
-            "192.168.0.0/16", "100.64.0.0/10").map(Ipv4Block::parse).toList();
 
     private final ExpansionContext context;
     private final Settings.Network settings;
@@ -122,40 +118,27 @@ final class NetworkPlanner {
         return gatewayAccessPossible(plan) ? Optional.of(plan) : Optional.empty();
     }
 
-    /**
-     * An allow-listed private network leads nowhere from the VPC the macro builds: inside its own
-     * block it names the fence's subnets, routed locally; elsewhere it is routed through NAT to the
-     * internet, where no private address is reached. Either way the server the entry was written
-     * for (behind a VPN, Direct Connect or peering) is not. A block wide enough to hold most of the
-     * internet has its own warning (OWL204).
-     */
+    /** The allow-listed networks the VPC the macro builds cannot reach, once per place written. */
     private void warnOfUnreachablePrivateNetworks(List<FencedFunction> fenced, Ipv4Block vpc) {
         Set<TemplatePath> reported = new HashSet<>();
         for (FencedFunction function : fenced) {
             List<OutboundAccess.AllowEntry> entries = function.access().allowList();
             for (int i = 0; i < entries.size(); i++) {
                 TemplatePath path = function.access().path().key("AllowList").index(i).key("Cidr");
-                if (!(entries.get(i) instanceof OutboundAccess.Cidr cidr) || cidr.cidr().contains(":")
-                        || !reported.add(path)) {
+                if (!(entries.get(i) instanceof OutboundAccess.Cidr cidr) || !reported.add(path)) {
                     continue;
                 }
-                Ipv4Block block = Ipv4Block.parse(cidr.cidr());
-                if (block.prefix() < OutboundAccessReader.WIDE_BLOCK_PREFIX) {
-                    continue;
-                }
-                String why = block.overlaps(vpc) ? "overlaps " + vpc + ", the block of the VPC the macro builds "
-                        + "(Metadata.OutboundWishlist.Network.VpcCidr): those addresses are the fence's own "
-                        + "subnets, never a server outside it; set VpcCidr to a block apart from the networks the "
-                        + "functions reach, or remove the entry"
-                        : PRIVATE_BLOCKS.stream().anyMatch(p -> p.holds(block)) ? "is a private network, which the "
-                        + "VPC the macro builds routes through NAT to the internet, where no private address is "
-                        + "reached; to reach a network behind a VPN, Direct Connect or peering, fence the function "
-                        + "in a VPC routed to it (ExistingVpc)"
-                        : null;
-                if (why != null) {
-                    context.diagnostics().report(DiagnosticCode.NETWORK_PRIVATE_UNREACHABLE, path,
-                            "'" + cidr.cidr() + "' " + why);
-                }
+                PrivateNetworks.from(vpc.toString(), cidr.cidr()).ifPresent(why -> context.diagnostics().report(
+                        DiagnosticCode.NETWORK_PRIVATE_UNREACHABLE, path, "'" + cidr.cidr() + "' " + switch (why) {
+                            case INSIDE_THE_VPC -> "overlaps " + vpc + ", the block of the VPC the macro builds "
+                                    + "(Metadata.OutboundWishlist.Network.VpcCidr): those addresses are the fence's "
+                                    + "own subnets, never a server outside it; set VpcCidr to a block apart from the "
+                                    + "networks the functions reach, or remove the entry";
+                            case PRIVATE -> "is a private network, which the VPC the macro builds routes through NAT "
+                                    + "to the internet, where no private address is reached; to reach a network "
+                                    + "behind a VPN, Direct Connect or peering, fence the function in a VPC routed to "
+                                    + "it (ExistingVpc)";
+                        }));
             }
         }
     }

@@ -3,10 +3,12 @@ package dev.outboundwishlist.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.network.NetworkPlan;
 import dev.outboundwishlist.network.OutboundAccess;
+import dev.outboundwishlist.network.PrivateNetworks;
 import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What each fenced function can reach, read from the network plan and the expanded template. */
 final class FunctionPlans {
@@ -20,7 +22,7 @@ final class FunctionPlans {
             NetworkPlan.Profile profile = function.profile();
             List<String> reaches = new ArrayList<>();
             for (OutboundAccess.AllowEntry entry : profile.entries()) {
-                reaches.add(describe(entry, profile.egress()));
+                reaches.add(describe(entry, profile.egress(), network));
             }
             List<String> services = function.services().stream().map(s -> s.name() + " (" + route(network, s.name())
                     + "): " + String.join("; ", s.sources())).toList();
@@ -76,7 +78,7 @@ final class FunctionPlans {
         };
     }
 
-    private static String describe(OutboundAccess.AllowEntry entry, NetworkPlan.Egress egress) {
+    private static String describe(OutboundAccess.AllowEntry entry, NetworkPlan.Egress egress, NetworkPlan network) {
         if (entry instanceof OutboundAccess.Domain domain) {
             List<String> ports = new ArrayList<>();
             for (int port : domain.ports()) {
@@ -89,6 +91,12 @@ final class FunctionPlans {
         OutboundAccess.Cidr cidr = (OutboundAccess.Cidr) entry;
         if (cidr.cidr().contains(":")) {
             return cidr.cidr() + ": never reached (a fenced function has no IPv6)";
+        }
+        Optional<PrivateNetworks.Unreachable> unreachable = network.existingVpc().isPresent() ? Optional.empty()
+                : PrivateNetworks.from(network.vpcCidr(), cidr.cidr());
+        if (unreachable.isPresent()) {
+            return cidr.cidr() + ": never reached (" + (unreachable.get() == PrivateNetworks.Unreachable.INSIDE_THE_VPC
+                    ? "the fence's own block" : "a private network, routed to the internet") + ": OWL219)";
         }
         if (cidr.ports().isEmpty()) {
             // With no ports, "all" is the security group's -1: every protocol, ICMP too.

@@ -43,6 +43,7 @@ class PlanTest {
         "src/test/resources/corpus/network/dns-enforcement/input.yaml",
         "src/test/resources/corpus/network/single-nat-three-zones/input.yaml",
         "src/test/resources/corpus/network/existing-vpc/input.yaml",
+        "src/test/resources/corpus/network/cidr-private-unreachable/input.yaml",
         "src/test/resources/corpus/catch/nested-scopes/input.yaml",
         "src/test/resources/corpus/catch/retry/input.yaml",
         "src/test/resources/corpus/roles/with-catch/input.yaml",
