@@ -7,6 +7,8 @@ import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.ExpansionContext;
 import dev.outboundwishlist.engine.TemplateRoles;
+import dev.outboundwishlist.template.Excerpt;
+import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.Optional;
 
@@ -39,6 +41,14 @@ final class FunctionRoles {
             context.diagnostics().report(DiagnosticCode.NETWORK_EXTERNAL_FUNCTION_ROLE, path, "is not a role of this "
                     + "template, so the macro cannot attach " + VPC_ACCESS + "; attach it to the role yourself, or "
                     + "the function cannot create its network interfaces and fails to deploy");
+            return;
+        }
+        JsonNode written = context.resources().get(roleId.get()).get("Properties");
+        if (written != null && (!written.isObject() || Intrinsics.isIntrinsic(written))) {
+            context.diagnostics().report(DiagnosticCode.NETWORK_EXTERNAL_FUNCTION_ROLE, TemplatePath.of("Resources",
+                    roleId.get(), "Properties"), "is " + Excerpt.describe(written) + ", which the macro cannot add "
+                    + VPC_ACCESS + " to; add it to the role yourself, or the function cannot create its network "
+                    + "interfaces and fails to deploy");
             return;
         }
         ObjectNode roleProperties = ((ObjectNode) context.resources().get(roleId.get())).withObjectProperty("Properties");
