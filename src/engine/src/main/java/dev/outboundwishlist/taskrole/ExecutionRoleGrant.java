@@ -10,6 +10,7 @@ import dev.outboundwishlist.diagnostics.Severity;
 import dev.outboundwishlist.engine.ExpansionContext;
 import dev.outboundwishlist.engine.Lookups;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,6 +77,12 @@ final class ExecutionRoleGrant {
      */
     private static void reportExternal(ExpansionContext context, TemplatePath path, JsonNode role, List<JsonNode> roles) {
         String missing = "sts:AssumeRole on " + describe(roles);
+        if (role.has("Fn::If")) {
+            context.diagnostics().report(DiagnosticCode.EXTERNAL_EXECUTION_ROLE, path, "chooses the execution role "
+                    + "by a condition (Fn::If), so the macro cannot tell which role to grant " + missing + "; make "
+                    + "sure each role allows it, or the tasks will fail to assume their roles");
+            return;
+        }
         if (role.isMissingNode()) {
             context.diagnostics().report(DiagnosticCode.EXTERNAL_EXECUTION_ROLE, path, "is missing, so the macro "
                     + "cannot grant " + missing + "; the state machine needs an execution role");
@@ -162,8 +169,14 @@ final class ExecutionRoleGrant {
         }
         JsonNode fnIf = value.get("Fn::If");
         if (fnIf != null && fnIf.size() == 3) {
-            JsonNode chosen = fnIf.get(1).path("Ref").asText().equals("AWS::NoValue") ? fnIf.get(2) : fnIf.get(1);
-            return describe(chosen) + " (when " + fnIf.get(0).asText() + " is " + (chosen == fnIf.get(1)) + ")";
+            List<String> branches = new ArrayList<>();
+            for (int branch = 1; branch <= 2; branch++) {
+                if (!fnIf.get(branch).path("Ref").asText().equals("AWS::NoValue")) {
+                    branches.add(describe(fnIf.get(branch)) + " (when " + fnIf.get(0).asText() + " is "
+                            + (branch == 1) + ")");
+                }
+            }
+            return String.join(", ", branches);
         }
         return value.toString();
     }

@@ -28,6 +28,13 @@ sealed interface GrantTarget {
         if (role == null) {
             return sam ? new SamPolicies() : new ExternalRole(properties.path("RoleArn"));
         }
+        JsonNode fnIf = role.get("Fn::If");
+        if (fnIf != null && fnIf.size() == 3) {
+            // Both branches the same role of this template (written two ways, say): that role.
+            var first = TemplateRoles.named(fnIf.get(1), resources);
+            return first.isPresent() && first.equals(TemplateRoles.named(fnIf.get(2), resources))
+                    ? new TemplateRole(first.get()) : new ExternalRole(role);
+        }
         return TemplateRoles.named(role, resources).<GrantTarget>map(TemplateRole::new)
                 .orElse(new ExternalRole(role));
     }
