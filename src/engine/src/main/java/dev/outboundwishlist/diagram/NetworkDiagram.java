@@ -160,6 +160,10 @@ public final class NetworkDiagram {
             return (domain.wildcard() ? "*." : "") + domain.name() + " " + domain.ports();
         }
         OutboundAccess.Cidr cidr = (OutboundAccess.Cidr) entry;
-        return cidr.cidr() + " " + cidr.protocol() + " " + (cidr.ports().isEmpty() ? "all ports" : cidr.ports());
+        boolean all = cidr.protocol().equals("all"); // as the plan says it: -1 without ports, tcp and udp with
+        if (cidr.ports().isEmpty()) {
+            return cidr.cidr() + " " + (all ? "every protocol" : cidr.protocol() + " all ports");
+        }
+        return cidr.cidr() + " " + (all ? "tcp and udp" : cidr.protocol()) + " " + cidr.ports();
     }
 }
