@@ -86,11 +86,18 @@ public final class SettingsReader {
         int first = Integer.parseInt(parts[0]);
         int second = Integer.parseInt(parts[1]);
         int prefix = Integer.parseInt(parts[4]);
-        boolean isPrivate = first == 10 || first == 172 && second >= 16 && second <= 31 || first == 192 && second == 168;
-        int minimum = first == 10 ? 8 : first == 172 ? 12 : 16;
+        // RFC 1918's blocks, and RFC 6598's shared address space, which EC2 also takes for a VPC.
+        boolean isPrivate = first == 10 || first == 172 && second >= 16 && second <= 31 || first == 192 && second == 168
+                || first == 100 && second >= 64 && second <= 127;
+        int minimum = switch (first) {
+            case 10 -> 8;
+            case 100 -> 10;
+            case 172 -> 12;
+            default -> 16;
+        };
         if (!isPrivate || prefix < minimum) {
             error(path.key("VpcCidr"), "'" + cidr + "' is not a private range; use one inside 10.0.0.0/8, "
-                    + "172.16.0.0/12 or 192.168.0.0/16");
+                    + "172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10");
             return fallback;
         }
         if (prefix < 16 || prefix > 28) {
