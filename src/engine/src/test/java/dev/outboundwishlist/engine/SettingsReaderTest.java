@@ -33,13 +33,17 @@ class SettingsReaderTest {
             172.31.240.0/20|
             192.168.0.0/16 |
             192.168.0.0/28 |
+            100.64.0.0/16  |
+            100.127.255.240/28 |
+            100.128.0.0/16 | VpcCidr: '100.128.0.0/16' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10
+            100.63.0.0/16  | VpcCidr: '100.63.0.0/16' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10
             10.0.0.0/28    |
-            172.15.0.0/16  | VpcCidr: '172.15.0.0/16' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16
-            172.32.0.0/16  | VpcCidr: '172.32.0.0/16' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16
-            192.169.0.0/16 | VpcCidr: '192.169.0.0/16' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16
-            11.0.0.0/16    | VpcCidr: '11.0.0.0/16' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16
-            172.16.0.0/11  | VpcCidr: '172.16.0.0/11' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16
-            192.168.0.0/15 | VpcCidr: '192.168.0.0/15' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16
+            172.15.0.0/16  | VpcCidr: '172.15.0.0/16' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10
+            172.32.0.0/16  | VpcCidr: '172.32.0.0/16' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10
+            192.169.0.0/16 | VpcCidr: '192.169.0.0/16' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10
+            11.0.0.0/16    | VpcCidr: '11.0.0.0/16' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10
+            172.16.0.0/11  | VpcCidr: '172.16.0.0/11' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10
+            192.168.0.0/15 | VpcCidr: '192.168.0.0/15' is not a private range; use one inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10
             10.0.0.0/8     | VpcCidr: '10.0.0.0/8' has a /8 prefix; a VPC's block is /16 to /28
             10.0.0.0/15    | VpcCidr: '10.0.0.0/15' has a /15 prefix; a VPC's block is /16 to /28
             10.0.0.0/29    | VpcCidr: '10.0.0.0/29' has a /29 prefix; a VPC's block is /16 to /28
