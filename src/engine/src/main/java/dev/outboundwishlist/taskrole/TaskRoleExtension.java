@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -105,16 +106,28 @@ public final class TaskRoleExtension implements Extension {
         });
     }
 
-    /** AllowedRoleArns are granted as written, so each must be in the stack's partition. */
+    /**
+     * AllowedRoleArns are granted as written, so each must be in the stack's partition, and none may
+     * name every role of every account (as '*' would, which the settings refuse already). Paths
+     * count the entries as written, the malformed ones (reported by the settings) too.
+     */
     private static void checkAllowedRoleArns(ExpansionContext context) {
         List<String> allowed = context.settings().crossAccount().allowedRoleArns();
-        for (int i = 0; i < allowed.size(); i++) {
-            String partition = allowed.get(i).split(":")[1];
+        JsonNode written = context.root().at("/Metadata/OutboundWishlist/CrossAccount/AllowedRoleArns");
+        for (int i = 0; i < written.size(); i++) {
+            String arn = written.get(i).asText();
+            if (!written.get(i).isTextual() || !allowed.contains(arn)) {
+                continue;
+            }
+            TemplatePath path = TemplatePath.of("Metadata", "OutboundWishlist", "CrossAccount", "AllowedRoleArns", i);
+            String partition = arn.split(":")[1];
             if (!partition.equals(context.environment().partition())) {
-                context.diagnostics().report(DiagnosticCode.ROLE_ARN_OTHER_PARTITION,
-                        TemplatePath.of("Metadata", "OutboundWishlist", "CrossAccount", "AllowedRoleArns", i),
-                        "'" + allowed.get(i) + "' is in the partition " + partition + ", but the stack's Region is in "
+                context.diagnostics().report(DiagnosticCode.ROLE_ARN_OTHER_PARTITION, path,
+                        "'" + arn + "' is in the partition " + partition + ", but the stack's Region is in "
                                 + context.environment().partition() + "; a role cannot be assumed across partitions");
+            } else if (arn.split(":", 6)[4].equals("*") && arn.substring(arn.indexOf(":role/") + 6).matches("[*?/]+")) {
+                context.diagnostics().report(DiagnosticCode.MALFORMED_ROLE_ARN, path, "'" + arn + "' names every "
+                        + "role of every account, as '*' would; name the accounts, or the roles (role/Partner*)");
             }
         }
     }
@@ -280,7 +293,7 @@ public final class TaskRoleExtension implements Extension {
             Optional<RoleArns.Problem> problem = RoleArns.intrinsicProblem(value, context.environment().partition(),
                     context.resources());
             problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, p.message()));
-            return problem.isEmpty();
+            return problem.isEmpty() && parameterValueIsSound(site, path, value, context);
         }
         if (!value.isTextual()) {
             site.report(context.diagnostics(), DiagnosticCode.MALFORMED_ROLE_ARN, path,
@@ -288,6 +301,60 @@ public final class TaskRoleExtension implements Extension {
             return false;
         }
         return true;
+    }
+
+    /**
+     * A role given by a parameter ({@code !Ref P}, or {@code !Sub} of parameters) is checked as
+     * written once its value is known: the value passed (the CLI's --parameter, or what
+     * CloudFormation passes the macro), else the parameter's Default. Else the grant could name
+     * {@code *} unseen. A NoEcho parameter's value is checked but never shown.
+     */
+    private static boolean parameterValueIsSound(DefinitionSite site, TemplatePath path, JsonNode value,
+                                                 ExpansionContext context) {
+        JsonNode parameters = context.root().path("Parameters");
+        Map<String, String> values = new LinkedHashMap<>();
+        parameters.properties().forEach(parameter -> {
+            JsonNode fallback = parameter.getValue().path("Default");
+            if (fallback.isValueNode()) {
+                values.put(parameter.getKey(), fallback.asText());
+            }
+        });
+        values.putAll(context.environment().parameterValues());
+        // An SSM parameter's value is the name of the parameter in Parameter Store, not the role.
+        parameters.properties().forEach(parameter -> {
+            if (parameter.getValue().path("Type").asText().startsWith("AWS::SSM::Parameter::")) {
+                values.remove(parameter.getKey());
+            }
+        });
+        Environment known = new Environment(context.environment().region(), context.environment().accountId(), values,
+                context.environment().macroEvent());
+        List<String> names = referencedNames(value);
+        boolean usesParameter = names.stream().anyMatch(parameters::has);
+        Optional<String> resolved = usesParameter ? KnownValues.resolve(value, known) : Optional.empty();
+        if (resolved.isEmpty()) {
+            return true;
+        }
+        Optional<RoleArns.Problem> problem = RoleArns.problem(resolved.get(), context.environment().partition());
+        boolean secret = names.stream().anyMatch(name -> parameters.path(name).path("NoEcho").asText().equalsIgnoreCase("true"));
+        problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, "is " + Intrinsics.brief(value)
+                + ", whose value " + (secret ? "(NoEcho, not shown)" : "'" + resolved.get() + "'") + " here "
+                + p.message()));
+        return problem.isEmpty();
+    }
+
+    /** The names a {@code !Ref} or a {@code !Sub} string refers to. */
+    private static List<String> referencedNames(JsonNode value) {
+        if (value.path("Ref").isTextual()) {
+            return List.of(value.get("Ref").textValue());
+        }
+        List<String> names = new ArrayList<>();
+        if (value.path("Fn::Sub").isTextual()) {
+            Matcher matcher = Placeholders.PLACEHOLDER.matcher(value.get("Fn::Sub").textValue());
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
     }
 
     /**
