@@ -75,6 +75,14 @@ public final class DefinitionLocator {
                         + "; a state machine takes exactly one definition");
                 continue;
             }
+            if (sam && properties.path("Definition").has("Fn::If")) {
+                // SAM writes a Definition into DefinitionString as it stands: the Fn::If would be its text.
+                report(path.key("Definition"), "is an Fn::If, which the SAM transform does not resolve: it would "
+                        + "write the Fn::If into the definition's text; choose between whole state machines with "
+                        + "Conditions, write Fn::If inside the definition's values, or use an "
+                        + "AWS::StepFunctions::StateMachine, where CloudFormation resolves it");
+                continue;
+            }
             for (Candidate c : candidates(properties, "Definition", path.key("Definition"))) {
                 if (c.value() instanceof ObjectNode definition) {
                     sites.add(new DefinitionSite(id, c.path(), c.parent(), c.slot(), DefinitionSite.Form.OBJECT,
