@@ -9,6 +9,7 @@ import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.Diagnostics;
 import dev.outboundwishlist.statemachine.DefinitionSite;
 import dev.outboundwishlist.statemachine.Scope;
+import dev.outboundwishlist.template.Excerpt;
 import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.Iterator;
@@ -107,6 +108,7 @@ final class DefinitionLevelHandlers {
         checkErrorEquals(handler.get("ErrorEquals"), path.key("ErrorEquals"), last);
         if (kind == HandlerKind.CATCH) {
             checkNext(handler.get("Next"), path);
+            checkResultPath(handler.get("ResultPath"), path);
         } else {
             checkRetryNumbers(handler, path);
         }
@@ -137,9 +139,14 @@ final class DefinitionLevelHandlers {
     }
 
     private void checkNext(JsonNode next, TemplatePath path) {
-        if (next == null || !next.isTextual() || next.textValue().isEmpty()) {
+        if (next == null || next.isTextual() && next.textValue().isEmpty()) {
             error(DiagnosticCode.MALFORMED_HANDLER, next == null ? path : path.key("Next"),
                     "needs Next: the name of the state that handles the error");
+            return;
+        }
+        if (!next.isTextual()) {
+            error(DiagnosticCode.MALFORMED_HANDLER, path.key("Next"), "must be the name of a state of this "
+                    + "definition, not " + Excerpt.describe(next));
             return;
         }
         if (!scope.states().has(next.textValue())) {
@@ -150,6 +157,18 @@ final class DefinitionLevelHandlers {
                     + "' is not a state of " + (scope.path().isRoot() ? "this definition" : "this scope")
                     + "; a catcher can only move to a state of the same States mapping (" + String.join(", ", shown)
                     + (names.size() > shown.size() ? ", and " + (names.size() - shown.size()) + " more" : "") + ")");
+        }
+    }
+
+    /** A JSONPath catcher's ResultPath: a reference path, or null to discard the error (JSONata has none: OWL404). */
+    private void checkResultPath(JsonNode resultPath, TemplatePath path) {
+        if (resultPath == null || resultPath.isNull() || site.isPlaceholder(resultPath)) {
+            return;
+        }
+        if (!resultPath.isTextual() || !resultPath.textValue().startsWith("$")) {
+            error(DiagnosticCode.MALFORMED_HANDLER, path.key("ResultPath"), "must be a path starting with $, such "
+                    + "as $.error (where the error goes in the state's input), or null to discard the error; not "
+                    + Excerpt.describe(resultPath));
         }
     }
 
