@@ -372,9 +372,14 @@ public final class TaskRoleExtension implements Extension {
                             + resolved.get().textValue() + "', which " + p.message()));
         }
         if (resolved.isEmpty() && report) {
-            use.site().report(context.diagnostics(), DiagnosticCode.ROLE_ARN_UNRESOLVED, path, "'" + text
-                    + "' names a placeholder that is not in DefinitionSubstitutions, so the macro cannot tell which "
-                    + "role to grant; add it there, or write the ARN");
+            // In an Fn::Join DefinitionString, a joined intrinsic function shows as its JSON.
+            boolean joinedIntrinsic = text.startsWith("{\"");
+            use.site().report(context.diagnostics(), DiagnosticCode.ROLE_ARN_UNRESOLVED, path, joinedIntrinsic
+                    ? "is the intrinsic function " + text + ", joined into the definition's text, which the macro "
+                            + "cannot read as a role to grant; write the ARN there, or write the definition with "
+                            + "Fn::Sub or DefinitionSubstitutions, whose ${Name} placeholders it resolves"
+                    : "'" + text + "' names a placeholder that is not in DefinitionSubstitutions, so the macro "
+                            + "cannot tell which role to grant; add it there, or write the ARN");
         }
         return resolved;
     }
