@@ -312,6 +312,28 @@ public final class TaskRoleExtension implements Extension {
     private static boolean parameterValueIsSound(DefinitionSite site, TemplatePath path, JsonNode value,
                                                  ExpansionContext context) {
         JsonNode parameters = context.root().path("Parameters");
+        List<String> names = referencedNames(value);
+        if (names.stream().noneMatch(parameters::has)) {
+            return true;
+        }
+        Optional<String> resolved = KnownValues.resolve(value, withDefaults(parameters, context.environment()));
+        if (resolved.isEmpty()) {
+            return true;
+        }
+        Optional<RoleArns.Problem> problem = RoleArns.problem(resolved.get(), context.environment().partition());
+        boolean secret = names.stream()
+                .anyMatch(name -> parameters.path(name).path("NoEcho").asText().equalsIgnoreCase("true"));
+        problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, "is " + Intrinsics.brief(value)
+                + ", whose value " + (secret ? "(NoEcho, not shown)" : "'" + resolved.get() + "'") + " here "
+                + p.message()));
+        return problem.isEmpty();
+    }
+
+    /**
+     * The stack as the macro knows it, with each parameter's Default where no value was passed. An
+     * SSM parameter's value is a Parameter Store name, not the role, so it stays unknown.
+     */
+    private static Environment withDefaults(JsonNode parameters, Environment environment) {
         Map<String, String> values = new LinkedHashMap<>();
         parameters.properties().forEach(parameter -> {
             JsonNode fallback = parameter.getValue().path("Default");
@@ -319,27 +341,13 @@ public final class TaskRoleExtension implements Extension {
                 values.put(parameter.getKey(), fallback.asText());
             }
         });
-        values.putAll(context.environment().parameterValues());
-        // An SSM parameter's value is the name of the parameter in Parameter Store, not the role.
+        values.putAll(environment.parameterValues());
         parameters.properties().forEach(parameter -> {
             if (parameter.getValue().path("Type").asText().startsWith("AWS::SSM::Parameter::")) {
                 values.remove(parameter.getKey());
             }
         });
-        Environment known = new Environment(context.environment().region(), context.environment().accountId(), values,
-                context.environment().macroEvent());
-        List<String> names = referencedNames(value);
-        boolean usesParameter = names.stream().anyMatch(parameters::has);
-        Optional<String> resolved = usesParameter ? KnownValues.resolve(value, known) : Optional.empty();
-        if (resolved.isEmpty()) {
-            return true;
-        }
-        Optional<RoleArns.Problem> problem = RoleArns.problem(resolved.get(), context.environment().partition());
-        boolean secret = names.stream().anyMatch(name -> parameters.path(name).path("NoEcho").asText().equalsIgnoreCase("true"));
-        problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, "is " + Intrinsics.brief(value)
-                + ", whose value " + (secret ? "(NoEcho, not shown)" : "'" + resolved.get() + "'") + " here "
-                + p.message()));
-        return problem.isEmpty();
+        return new Environment(environment.region(), environment.accountId(), values, environment.macroEvent());
     }
 
     /** The names a {@code !Ref} or a {@code !Sub} string refers to. */
