@@ -61,6 +61,7 @@ public enum DiagnosticCode {
     HELPER_CANNOT_RUN_TASK("OWL310", Severity.ERROR, "The cross-account helper cannot run a .sync or .waitForTaskToken task."),
     INVALID_TASK_REGION("OWL311", Severity.ERROR, "A task's Region is invalid, or written outside HelperFunction mode."),
     ROLE_ARN_IN_ONE_BRANCH("OWL312", Severity.ERROR, "Task roles appear in only some branches of an Fn::If around a definition."),
+    HELPER_TIMEOUT("OWL313", Severity.WARNING, "A task the cross-account helper runs has a TimeoutSeconds longer than a Lambda function may run."),
 
     CATCH_HANDLER_UNKNOWN("OWL401", Severity.ERROR, "A definition-level catcher's Next is not a state of its scope."),
     MALFORMED_HANDLER("OWL402", Severity.ERROR, "A definition-level catcher or retrier is empty or malformed."),

@@ -26,6 +26,8 @@ final class HelperFunction {
     static final String CODE = load();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Lambda's longest timeout, in seconds: the helper's, so its calls are limited by the tasks' own. */
+    static final int TIMEOUT = 900;
     /** Lambda's limit on a function's description. */
     private static final int FUNCTION_DESCRIPTION_LIMIT = 256;
 
@@ -84,7 +86,7 @@ final class HelperFunction {
         properties.set("Role", getAtt(roleId, "Arn"));
         properties.put("MemorySize", 256);
         // As long as the longest call a task may make; each task's own TimeoutSeconds still applies.
-        properties.put("Timeout", 900);
+        properties.put("Timeout", TIMEOUT);
         properties.putObject("LoggingConfig").putObject("LogGroup").put("Ref", logsId);
         // The helper makes only the calls its state machine's tasks make, whoever invokes it.
         properties.putObject("Environment").putObject("Variables").set("ALLOWED_INTEGRATIONS", joined(integrations));

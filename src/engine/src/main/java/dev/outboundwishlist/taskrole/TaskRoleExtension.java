@@ -200,6 +200,13 @@ public final class TaskRoleExtension implements Extension {
             return false;
         }
         String resource = use.state().path("Resource").asText("");
+        JsonNode timeout = use.state().get("TimeoutSeconds");
+        if (helperMode && timeout != null && timeout.isIntegralNumber() && timeout.asLong() > HelperFunction.TIMEOUT) {
+            site.report(context.diagnostics(), DiagnosticCode.HELPER_TIMEOUT, statePath.key("TimeoutSeconds"),
+                    "of " + name + " is " + timeout.asLong() + " seconds, but the cross-account helper is a Lambda "
+                            + "function, which stops after " + HelperFunction.TIMEOUT + " (15 minutes): a longer call "
+                            + "fails then; lower TimeoutSeconds, or use CrossAccount.Mode: Native");
+        }
         if (helperMode && WAITING_PATTERN.matcher(resource).matches()) {
             site.report(context.diagnostics(), DiagnosticCode.HELPER_CANNOT_RUN_TASK, statePath.key("Resource"),
                     "of " + name + " waits for a job or a callback, which the cross-account helper cannot do "
