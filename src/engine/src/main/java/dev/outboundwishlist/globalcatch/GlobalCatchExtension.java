@@ -181,6 +181,16 @@ public final class GlobalCatchExtension implements Extension {
                                 + site.display(name) + "' before definition-level " + kind.noun + "s can join it");
                 return false;
             }
+            JsonNode next = own.get(i).get("Next");
+            if (kind == HandlerKind.CATCH && next != null && next.isTextual() && !scope.states().has(next.textValue())) {
+                // Step Functions would refuse the whole definition, definition-level catchers and all.
+                site.report(diagnostics, DiagnosticCode.CATCH_HANDLER_UNKNOWN,
+                        scope.statePath(name).key(kind.key).index(i).key("Next"), "'" + site.display(next.textValue())
+                                + "' is not a state of " + (scope.path().isRoot() ? "this definition" : "this scope")
+                                + "; the catchers of state '" + site.display(name) + "' can only move to a state of "
+                                + "the same States mapping");
+                return false;
+            }
         }
         return true;
     }
