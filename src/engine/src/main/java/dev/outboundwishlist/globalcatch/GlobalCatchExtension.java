@@ -107,8 +107,10 @@ public final class GlobalCatchExtension implements Extension {
                     inHandlerFlow.add("'" + site.display(name) + "'");
                     // Left without the catcher, a state of the main flow would fail unhandled: the user decides.
                     if (mainFlow.contains(name) && !ledTo.containsKey(name) && !body.has("Catch")) {
-                        withheld.add("'" + site.display(name) + "' (the handler '" + site.display(handler.get())
-                                + "' leads back to it)");
+                        boolean starts = handler.get().equals(scope.node().path("StartAt").asText());
+                        withheld.add("'" + site.display(name) + "' (" + (starts ? "it follows the handler '"
+                                + site.display(handler.get()) + "', which is also where the flow starts"
+                                : "the handler '" + site.display(handler.get()) + "' leads back to it") + ")");
                     }
                 } else if (takes(body, "Catch")) {
                     invalid |= !fitsLanguage(site, scope, name, body, catchers.get(), diagnostics);
