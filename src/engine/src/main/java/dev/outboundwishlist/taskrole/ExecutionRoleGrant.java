@@ -54,7 +54,13 @@ final class ExecutionRoleGrant {
         if (target instanceof GrantTarget.SamPolicies) {
             appendToPolicies(properties, policyDocument(permission, false));
         } else if (target instanceof GrantTarget.TemplateRole role) {
-            addRolePolicy(context, machineId, machine, role.roleId(), permission, policySuffix);
+            addRolePolicy(context, machineId, machine, role.roleId(), permission, policySuffix,
+                    Optional.ofNullable(machine.path("Condition").textValue()));
+        } else if (target instanceof GrantTarget.ChosenRole chosen) {
+            String key = type.equals("AWS::Serverless::StateMachine") ? "Role" : "RoleArn";
+            TemplatePath path = TemplatePath.of("Resources", machineId, "Properties", key);
+            grantChosen(context, machineId, machine, chosen, true, permission, policySuffix, path);
+            grantChosen(context, machineId, machine, chosen, false, permission, policySuffix, path);
         } else {
             JsonNode role = ((GrantTarget.ExternalRole) target).role();
             String key = type.equals("AWS::Serverless::StateMachine") ? "Role" : "RoleArn";
@@ -111,6 +117,50 @@ final class ExecutionRoleGrant {
         }
     }
 
+    /**
+     * One branch of an execution role chosen by a condition: a role of this template gets the grant
+     * under the condition that chooses it (and the machine's own); a role defined elsewhere gets a
+     * warning naming what it must allow.
+     */
+    private static void grantChosen(ExpansionContext context, String machineId, ObjectNode machine,
+                                    GrantTarget.ChosenRole chosen, boolean branch, Permission permission,
+                                    String policySuffix, TemplatePath path) {
+        Optional<String> roleId = branch ? chosen.whenTrue() : chosen.whenFalse();
+        String when = "when " + chosen.condition() + " is " + branch;
+        if (roleId.isEmpty()) {
+            context.diagnostics().report(DiagnosticCode.EXTERNAL_EXECUTION_ROLE, path, when + ", names an execution "
+                    + "role this template does not define, so the macro cannot grant it " + permission.action()
+                    + " on " + describe(permission.resources()) + "; make sure the role allows it, or the tasks "
+                    + "will fail there");
+            return;
+        }
+        List<JsonNode> parts = new ArrayList<>();
+        String own = machine.path("Condition").textValue();
+        if (own != null) {
+            parts.add(NODES.objectNode().put("Condition", own));
+        }
+        ObjectNode chooses = NODES.objectNode().put("Condition", chosen.condition());
+        if (!branch) {
+            ObjectNode not = NODES.objectNode();
+            not.putArray("Fn::Not").add(chooses);
+            chooses = not;
+        }
+        String condition;
+        if (parts.isEmpty() && branch) {
+            condition = chosen.condition();
+        } else {
+            parts.add(chooses);
+            ObjectNode definition = parts.size() == 1 ? chooses : NODES.objectNode();
+            if (parts.size() > 1) {
+                ArrayNode and = definition.putArray("Fn::And");
+                parts.forEach(and::add);
+            }
+            condition = context.logicalIds().allocate(machineId, branch ? "RoleWhen" : "RoleUnless", chosen.condition());
+            ((ObjectNode) context.root().get("Conditions")).set(condition, definition);
+        }
+        addRolePolicy(context, machineId, machine, roleId.get(), permission, policySuffix, Optional.of(condition));
+    }
+
     /** SAM's Policies is a name, a document, or a list of them; the grant joins it as one more document. */
     private static void appendToPolicies(ObjectNode properties, ObjectNode document) {
         JsonNode policies = properties.get("Policies");
@@ -127,12 +177,10 @@ final class ExecutionRoleGrant {
     }
 
     private static void addRolePolicy(ExpansionContext context, String machineId, ObjectNode machine, String roleId,
-                                      Permission permission, String policySuffix) {
+                                      Permission permission, String policySuffix, Optional<String> condition) {
         ObjectNode policy = NODES.objectNode();
         policy.put("Type", "AWS::IAM::Policy");
-        if (machine.has("Condition")) {
-            policy.set("Condition", machine.get("Condition").deepCopy());
-        }
+        condition.ifPresent(name -> policy.put("Condition", name));
         ObjectNode properties = policy.putObject("Properties");
         String name = machineId + "-" + policySuffix;
         properties.put("PolicyName", name.length() > 128 ? name.substring(name.length() - 128) : name);
