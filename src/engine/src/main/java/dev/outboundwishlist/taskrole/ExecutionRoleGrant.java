@@ -134,31 +134,34 @@ final class ExecutionRoleGrant {
                     + "will fail there");
             return;
         }
-        List<JsonNode> parts = new ArrayList<>();
+        String condition = branchCondition(context, machineId, machine, chosen.condition(), branch);
+        addRolePolicy(context, machineId, machine, roleId.get(), permission, policySuffix, Optional.of(condition));
+    }
+
+    /**
+     * The condition under which a branch's role is the machine's: the choosing condition itself,
+     * or a condition the macro adds (its negation, and the machine's own Condition with Fn::And).
+     */
+    private static String branchCondition(ExpansionContext context, String machineId, ObjectNode machine,
+                                          String choosing, boolean branch) {
         String own = machine.path("Condition").textValue();
-        if (own != null) {
-            parts.add(NODES.objectNode().put("Condition", own));
+        if (own == null && branch) {
+            return choosing;
         }
-        ObjectNode chooses = NODES.objectNode().put("Condition", chosen.condition());
+        ObjectNode chooses = NODES.objectNode().put("Condition", choosing);
         if (!branch) {
             ObjectNode not = NODES.objectNode();
             not.putArray("Fn::Not").add(chooses);
             chooses = not;
         }
-        String condition;
-        if (parts.isEmpty() && branch) {
-            condition = chosen.condition();
-        } else {
-            parts.add(chooses);
-            ObjectNode definition = parts.size() == 1 ? chooses : NODES.objectNode();
-            if (parts.size() > 1) {
-                ArrayNode and = definition.putArray("Fn::And");
-                parts.forEach(and::add);
-            }
-            condition = context.logicalIds().allocate(machineId, branch ? "RoleWhen" : "RoleUnless", chosen.condition());
-            ((ObjectNode) context.root().get("Conditions")).set(condition, definition);
+        ObjectNode definition = chooses;
+        if (own != null) {
+            definition = NODES.objectNode();
+            definition.putArray("Fn::And").add(NODES.objectNode().put("Condition", own)).add(chooses);
         }
-        addRolePolicy(context, machineId, machine, roleId.get(), permission, policySuffix, Optional.of(condition));
+        String id = context.logicalIds().allocate(machineId, branch ? "RoleWhen" : "RoleUnless", choosing);
+        context.root().withObjectProperty("Conditions").set(id, definition);
+        return id;
     }
 
     /** SAM's Policies is a name, a document, or a list of them; the grant joins it as one more document. */
