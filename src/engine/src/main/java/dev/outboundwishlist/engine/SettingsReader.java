@@ -3,6 +3,8 @@ package dev.outboundwishlist.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.network.Ipv4Block;
+import dev.outboundwishlist.network.PrivateNetworks;
 import dev.outboundwishlist.template.Intrinsics;
 import dev.outboundwishlist.template.Excerpt;
 
@@ -72,30 +74,18 @@ public final class SettingsReader {
                 existingVpc(node.path("ExistingVpc"), path.key("ExistingVpc")));
     }
 
-    /** A VPC's block must be private (RFC 1918) and from /16 to /28, as Amazon VPC requires. */
+    /**
+     * A VPC's block must be private (RFC 1918, or RFC 6598's shared space) and from /16 to /28, as
+     * Amazon VPC requires.
+     */
     private String vpcCidr(JsonNode parent, TemplatePath path, String fallback) {
         String cidr = string(parent, path, "VpcCidr", IPV4_CIDR, "an IPv4 CIDR such as 10.192.0.0/16", null);
         if (cidr == null) {
             return fallback;
         }
-        String[] parts = cidr.split("[./]");
-        long address = 0;
-        for (int i = 0; i < 4; i++) {
-            address = address << 8 | Integer.parseInt(parts[i]);
-        }
-        int first = Integer.parseInt(parts[0]);
-        int second = Integer.parseInt(parts[1]);
-        int prefix = Integer.parseInt(parts[4]);
-        // RFC 1918's blocks, and RFC 6598's shared address space, which EC2 also takes for a VPC.
-        boolean isPrivate = first == 10 || first == 172 && second >= 16 && second <= 31 || first == 192 && second == 168
-                || first == 100 && second >= 64 && second <= 127;
-        int minimum = switch (first) {
-            case 10 -> 8;
-            case 100 -> 10;
-            case 172 -> 12;
-            default -> 16;
-        };
-        if (!isPrivate || prefix < minimum) {
+        Ipv4Block block = Ipv4Block.parse(cidr);
+        int prefix = block.prefix();
+        if (!PrivateNetworks.isPrivate(block)) {
             error(path.key("VpcCidr"), "'" + cidr + "' is not a private range; use one inside 10.0.0.0/8, "
                     + "172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10");
             return fallback;
@@ -105,11 +95,9 @@ public final class SettingsReader {
             return fallback;
         }
         long hostBits = (1L << (32 - prefix)) - 1;
-        if ((address & hostBits) != 0) {
-            long network = address & ~hostBits;
+        if ((block.address() & hostBits) != 0) {
             error(path.key("VpcCidr"), "'" + cidr + "' has host bits set; the network is "
-                    + (network >> 24 & 255) + "." + (network >> 16 & 255) + "." + (network >> 8 & 255) + "."
-                    + (network & 255) + "/" + prefix);
+                    + new Ipv4Block(block.address() & ~hostBits, prefix));
             return fallback;
         }
         return cidr;

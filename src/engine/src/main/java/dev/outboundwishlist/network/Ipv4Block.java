@@ -1,10 +1,10 @@
 package dev.outboundwishlist.network;
 
-/** An IPv4 network in CIDR notation, for carving a VPC's block into subnets. */
-record Ipv4Block(long address, int prefix) {
+/** An IPv4 network in CIDR notation, for carving a VPC's block into subnets and telling where it lies. */
+public record Ipv4Block(long address, int prefix) {
 
     /** Parses {@code a.b.c.d/n}; the caller has checked the text already. */
-    static Ipv4Block parse(String cidr) {
+    public static Ipv4Block parse(String cidr) {
         String[] parts = cidr.split("[./]");
         long address = 0;
         for (int i = 0; i < 4; i++) {

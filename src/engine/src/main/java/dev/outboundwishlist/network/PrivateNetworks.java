@@ -34,7 +34,11 @@ public final class PrivateNetworks {
         if (block.overlaps(Ipv4Block.parse(vpcCidr))) {
             return Optional.of(Unreachable.INSIDE_THE_VPC);
         }
-        return PRIVATE_BLOCKS.stream().anyMatch(p -> p.holds(block)) ? Optional.of(Unreachable.PRIVATE)
-                : Optional.empty();
+        return isPrivate(block) ? Optional.of(Unreachable.PRIVATE) : Optional.empty();
+    }
+
+    /** Whether the block lies wholly in a private range: where a VPC's block must lie, too. */
+    public static boolean isPrivate(Ipv4Block block) {
+        return PRIVATE_BLOCKS.stream().anyMatch(p -> p.holds(block));
     }
 }
