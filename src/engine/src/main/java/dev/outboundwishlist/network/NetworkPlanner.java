@@ -87,7 +87,8 @@ final class NetworkPlanner {
         if (needed > vpc.count(subnetPrefix)) {
             context.diagnostics().report(DiagnosticCode.NETWORK_DOES_NOT_FIT, TemplatePath.of("Metadata",
                     "OutboundWishlist", "Network", "VpcCidr"), "'" + settings.vpcCidr() + "' holds "
-                    + vpc.count(subnetPrefix) + (vpc.count(subnetPrefix) == 1 ? " subnet" : " subnets") + " of /" + subnetPrefix + ", but the network needs " + needed
+                    + vpc.count(subnetPrefix) + (vpc.count(subnetPrefix) == 1 ? " subnet" : " subnets") + " of /"
+                    + subnetPrefix + ", but the network needs " + needed
                     + ": NAT, firewall, endpoint, isolated and " + allowLists + " allow-list subnet(s) in each of "
                     + zones.size() + " Availability Zones; use fewer zones or fewer distinct allow-lists"
                     + (vpc.prefix() > 16 ? ", or a larger block (a /16 holds 64 subnets)" : ""));

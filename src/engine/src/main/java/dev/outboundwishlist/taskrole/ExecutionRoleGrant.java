@@ -51,20 +51,18 @@ final class ExecutionRoleGrant {
         ObjectNode properties = (ObjectNode) machine.get("Properties");
         String type = machine.path("Type").asText();
         GrantTarget target = GrantTarget.of(type, properties, context.resources());
+        String key = type.equals("AWS::Serverless::StateMachine") ? "Role" : "RoleArn";
+        TemplatePath path = TemplatePath.of("Resources", machineId, "Properties", key);
         if (target instanceof GrantTarget.SamPolicies) {
             appendToPolicies(properties, policyDocument(permission, false));
         } else if (target instanceof GrantTarget.TemplateRole role) {
             addRolePolicy(context, machineId, machine, role.roleId(), permission, policySuffix,
                     Optional.ofNullable(machine.path("Condition").textValue()));
         } else if (target instanceof GrantTarget.ChosenRole chosen) {
-            String key = type.equals("AWS::Serverless::StateMachine") ? "Role" : "RoleArn";
-            TemplatePath path = TemplatePath.of("Resources", machineId, "Properties", key);
             grantChosen(context, machineId, machine, chosen, true, permission, policySuffix, path);
             grantChosen(context, machineId, machine, chosen, false, permission, policySuffix, path);
         } else {
             JsonNode role = ((GrantTarget.ExternalRole) target).role();
-            String key = type.equals("AWS::Serverless::StateMachine") ? "Role" : "RoleArn";
-            TemplatePath path = TemplatePath.of("Resources", machineId, "Properties", key);
             if (permission.action().equals("sts:AssumeRole")) {
                 reportExternal(context, path, role, permission.resources());
             } else {
