@@ -15,6 +15,7 @@ import dev.outboundwishlist.template.SourceMap;
 import dev.outboundwishlist.template.TemplateWriter;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One state machine definition, wherever it lives, parsed into a mutable ASL tree. Extensions
@@ -123,6 +124,34 @@ public final class DefinitionSite {
     /** A string from the definition as the user wrote it (placeholders restored), for messages. */
     public String display(String value) {
         return parts.isEmpty() ? value : PlaceholderTokens.display(value, parts);
+    }
+
+    /**
+     * A string of an Fn::Join definition that holds the join's intrinsic functions, as the template
+     * must write it elsewhere (in a grant, say): the intrinsic itself where it is the whole value,
+     * else an Fn::Join of the text and the intrinsics. Empty for any other value.
+     */
+    public Optional<JsonNode> joinedValue(JsonNode value) {
+        List<TextPart> pieces = pieces(value);
+        List<TextPart.Opaque> opaque = opaque(pieces);
+        if (opaque.isEmpty() || opaque.stream().anyMatch(part -> part.intrinsic() == null)) {
+            return Optional.empty(); // plain text, or with placeholders of DefinitionSubstitutions
+        }
+        return Optional.of(pieces.size() == 1 ? opaque.get(0).intrinsic().deepCopy() : join(pieces, "").deepCopy());
+    }
+
+    /** True for a string of an Fn::Join definition that holds one of the join's intrinsic functions. */
+    public boolean joinsIntrinsic(JsonNode value) {
+        return opaque(pieces(value)).stream().anyMatch(part -> part.intrinsic() != null);
+    }
+
+    private List<TextPart> pieces(JsonNode value) {
+        return form == Form.JOIN && value != null && value.isTextual()
+                ? PlaceholderTokens.split(value.textValue(), parts) : List.of();
+    }
+
+    private static List<TextPart.Opaque> opaque(List<TextPart> pieces) {
+        return pieces.stream().filter(TextPart.Opaque.class::isInstance).map(TextPart.Opaque.class::cast).toList();
     }
 
     public void report(Diagnostics diagnostics, DiagnosticCode code, TemplatePath inside, String message) {

@@ -93,13 +93,28 @@ final class PlaceholderTokens {
 
     /** A string value of the parsed definition as the user wrote it, for messages. */
     static String display(String value, List<TextPart> original) {
-        Matcher matcher = VALUE_TOKEN.matcher(value);
         StringBuilder text = new StringBuilder();
-        while (matcher.find()) {
-            TextPart part = original.get(Integer.parseInt(matcher.group(1)));
-            matcher.appendReplacement(text, Matcher.quoteReplacement(((TextPart.Opaque) part).display()));
+        for (TextPart part : split(value, original)) {
+            text.append(part instanceof TextPart.Literal literal ? literal.text() : ((TextPart.Opaque) part).display());
         }
-        matcher.appendTail(text);
         return text.toString();
+    }
+
+    /** A string value of the parsed definition as its literal text and the opaque parts within it. */
+    static List<TextPart> split(String value, List<TextPart> original) {
+        List<TextPart> parts = new ArrayList<>();
+        Matcher matcher = VALUE_TOKEN.matcher(value);
+        int last = 0;
+        while (matcher.find()) {
+            if (matcher.start() > last) {
+                parts.add(new TextPart.Literal(value.substring(last, matcher.start())));
+            }
+            parts.add(original.get(Integer.parseInt(matcher.group(1))));
+            last = matcher.end();
+        }
+        if (last < value.length()) {
+            parts.add(new TextPart.Literal(value.substring(last)));
+        }
+        return parts;
     }
 }

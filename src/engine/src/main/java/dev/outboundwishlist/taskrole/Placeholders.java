@@ -29,12 +29,16 @@ final class Placeholders {
     /**
      * A value from a definition as the template must name it elsewhere (in a grant, say), so that
      * CloudFormation resolves it the same way: intrinsics and plain text as they are; placeholders
-     * through the definition's Fn::Sub, or else its DefinitionSubstitutions. Empty when a
-     * placeholder cannot be resolved.
+     * through the definition's Fn::Sub, or else its DefinitionSubstitutions; the intrinsics of an
+     * Fn::Join definition as they are, joined to their text. Empty when a placeholder cannot be
+     * resolved, or is joined with an intrinsic in one value.
      */
     static Optional<JsonNode> templateValue(DefinitionSite site, JsonNode value, ExpansionContext context) {
         if (!value.isTextual()) {
             return Optional.of(value.deepCopy());
+        }
+        if (site.joinsIntrinsic(value)) {
+            return site.joinedValue(value);
         }
         String text = site.display(value.textValue());
         if (!PLACEHOLDER.matcher(text).find()) {

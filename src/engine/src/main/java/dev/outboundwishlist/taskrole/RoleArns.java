@@ -14,8 +14,8 @@ final class RoleArns {
             "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\\d{12}):role/"
                     + "((?:[\\x21-\\x7E&&[^/]]+/)*)([\\w+=,.@-]{1,64})");
 
-    /** Any role ARN, its parts possibly placeholders: partition, then the path and name. */
-    private static final Pattern SHAPE = Pattern.compile("arn:([^:]+):iam::[^:]*:role/(.+)");
+    /** Any role ARN, its parts possibly placeholders: partition, account, then the path and name. */
+    private static final Pattern SHAPE = Pattern.compile("arn:([^:]+):iam::([^:]*):role/(.+)");
     /** The grant would let the execution role assume every role the pattern matches. */
     private static final Problem WILDCARD = new Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "names roles by a "
             + "wildcard (* or ?), and the execution role would be granted every role it matches; name the one role "
@@ -43,7 +43,10 @@ final class RoleArns {
             return Optional.empty();
         }
         Matcher matcher = SHAPE.matcher(shape);
-        if (!matcher.matches()) {
+        if (matcher.matches() && (matcher.group(2) + matcher.group(3)).replace("PLACEHOLDER", "").matches(".*[*?].*")) {
+            return Optional.of(WILDCARD);
+        }
+        if (!matcher.matches() || !accountShape(matcher.group(2))) {
             return Optional.of(new Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "is not an IAM role ARN such as arn:"
                     + stackPartition + ":iam::123456789012:role/Name, whatever its placeholders stand for"));
         }
@@ -51,10 +54,13 @@ final class RoleArns {
         if (!partition.contains("PLACEHOLDER") && !partition.equals(stackPartition)) {
             return Optional.of(otherPartition(partition, stackPartition));
         }
-        if (matcher.group(2).replace("PLACEHOLDER", "").matches(".*[*?].*")) {
-            return Optional.of(WILDCARD);
-        }
         return Optional.empty();
+    }
+
+    /** Twelve digits, or digits and placeholders that may make them. */
+    private static boolean accountShape(String account) {
+        return account.contains("PLACEHOLDER") ? account.replace("PLACEHOLDER", "").matches("\\d*")
+                : account.matches("\\d{12}");
     }
 
     /**
@@ -113,7 +119,7 @@ final class RoleArns {
     static Optional<Problem> problem(String arn, String stackPartition) {
         Matcher matcher = ROLE.matcher(arn);
         Matcher shape = SHAPE.matcher(arn);
-        if (!matcher.matches() && shape.matches() && shape.group(2).matches(".*[*?].*")) {
+        if (!matcher.matches() && shape.matches() && (shape.group(2) + shape.group(3)).matches(".*[*?].*")) {
             return Optional.of(WILDCARD);
         }
         if (!matcher.matches()) {

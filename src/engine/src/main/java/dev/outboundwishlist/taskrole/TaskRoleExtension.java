@@ -287,7 +287,9 @@ public final class TaskRoleExtension implements Extension {
                     : "is a JSONata expression, but " + name + " uses JSONPath; write RoleArn.$: $.path");
             return false;
         }
-        if (value.isTextual() && !use.dynamic() && !site.isPlaceholder(value)) {
+        // In an Fn::Join definition, a role holding the join's intrinsics is checked as they are written.
+        JsonNode joined = use.dynamic() ? null : site.joinedValue(value).orElse(null);
+        if (joined == null && value.isTextual() && !use.dynamic() && !site.isPlaceholder(value)) {
             String text = site.display(value.textValue());
             Optional<RoleArns.Problem> problem = RoleArns.hasPlaceholder(text)
                     ? RoleArns.shapeProblem(text, context.environment().partition())
@@ -295,9 +297,10 @@ public final class TaskRoleExtension implements Extension {
             problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, "'" + text + "' " + p.message()));
             return problem.isEmpty();
         }
-        if (Intrinsics.isIntrinsic(value)) {
-            Optional<RoleArns.Problem> problem = RoleArns.intrinsicProblem(value, context.environment().partition(),
-                    context.resources()).or(() -> ParameterRoles.problem(value, context));
+        JsonNode written = joined != null ? joined : value;
+        if (Intrinsics.isIntrinsic(written)) {
+            Optional<RoleArns.Problem> problem = RoleArns.intrinsicProblem(written, context.environment().partition(),
+                    context.resources()).or(() -> ParameterRoles.problem(written, context));
             problem.ifPresent(p -> site.report(context.diagnostics(), p.code(), path, p.message()));
             return problem.isEmpty();
         }
@@ -324,12 +327,11 @@ public final class TaskRoleExtension implements Extension {
                             + resolved.get().textValue() + "', which " + p.message()));
         }
         if (resolved.isEmpty() && report) {
-            // In an Fn::Join DefinitionString, a joined intrinsic function shows as its JSON.
-            boolean joinedIntrinsic = text.startsWith("{\"");
-            use.site().report(context.diagnostics(), DiagnosticCode.ROLE_ARN_UNRESOLVED, path, joinedIntrinsic
-                    ? "is the intrinsic function " + text + ", joined into the definition's text, which the macro "
-                            + "cannot read as a role to grant; write the ARN there, or write the definition with "
-                            + "Fn::Sub or DefinitionSubstitutions, whose ${Name} placeholders it resolves"
+            use.site().report(context.diagnostics(), DiagnosticCode.ROLE_ARN_UNRESOLVED, path,
+                    use.site().joinsIntrinsic(use.value())
+                    ? "'" + text + "' joins an intrinsic function of the Fn::Join and a ${Name} placeholder of "
+                            + "DefinitionSubstitutions in one value, which the macro cannot resolve to the role to "
+                            + "grant; write the role with one of them alone"
                     : "'" + text + "' names a placeholder that is not in DefinitionSubstitutions, so the macro "
                             + "cannot tell which role to grant; add it there, or write the ARN");
         }
