@@ -10,11 +10,14 @@ import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.Severity;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.Diagnostics;
+import dev.outboundwishlist.template.Intrinsics;
 import dev.outboundwishlist.template.JsonFields;
 import dev.outboundwishlist.template.SourceMap;
 import dev.outboundwishlist.template.TemplateWriter;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -214,13 +217,39 @@ public final class DefinitionSite {
      * an object cannot hold that. Reports it for the extension named; true when inlining works.
      */
     public boolean checkCanInline(Diagnostics diagnostics, String extension) {
-        if (form != Form.FILE || !PlaceholderTokens.hasBareToken(TemplateWriter.json(definition, false))) {
+        if (form != Form.FILE) {
             return true;
         }
-        report(diagnostics, DiagnosticCode.DEFINITION_INVALID, TemplatePath.ROOT, "uses " + extension
-                + ", so the expanded definition is inlined as Definition, which cannot hold a placeholder outside "
-                + "a JSON string; inline the definition yourself, or quote the placeholder");
-        return false;
+        boolean canInline = true;
+        if (PlaceholderTokens.hasBareToken(TemplateWriter.json(definition, false))) {
+            report(diagnostics, DiagnosticCode.DEFINITION_INVALID, TemplatePath.ROOT, "uses " + extension
+                    + ", so the expanded definition is inlined as Definition, which cannot hold a placeholder outside "
+                    + "a JSON string; inline the definition yourself, or quote the placeholder");
+            canInline = false;
+        }
+        Map<TemplatePath, JsonNode> intrinsics = new LinkedHashMap<>();
+        findIntrinsics(definition, TemplatePath.ROOT, intrinsics);
+        for (Map.Entry<TemplatePath, JsonNode> intrinsic : intrinsics.entrySet()) {
+            // Step Functions reads a DefinitionUri file as it is; inlined, CloudFormation would resolve these.
+            report(diagnostics, DiagnosticCode.DEFINITION_INVALID, intrinsic.getKey(), "is the intrinsic function "
+                    + Intrinsics.brief(intrinsic.getValue()) + "; in a DefinitionUri file it stays as written, but "
+                    + "the definition uses " + extension + ", so it is inlined as Definition, where CloudFormation "
+                    + "would resolve it; write a ${Name} placeholder and DefinitionSubstitutions instead");
+            canInline = false;
+        }
+        return canInline;
+    }
+
+    private static void findIntrinsics(JsonNode node, TemplatePath at, Map<TemplatePath, JsonNode> found) {
+        if (Intrinsics.isIntrinsic(node)) {
+            found.put(at, node);
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(field -> findIntrinsics(field.getValue(), at.key(field.getKey()), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                findIntrinsics(node.get(i), at.index(i), found);
+            }
+        }
     }
 
     private JsonNode inlined() {

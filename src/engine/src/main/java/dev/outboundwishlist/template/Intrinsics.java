@@ -85,7 +85,10 @@ public final class Intrinsics {
             String key = node.fieldNames().next();
             JsonNode argument = node.get(key);
             String tag = tagForKey(key) == null ? key : tagForKey(key);
-            return tag + " " + (argument.isTextual() ? Excerpt.of(argument.textValue()) : "…");
+            boolean attribute = key.equals("Fn::GetAtt") && argument.size() == 2
+                    && argument.get(0).isTextual() && argument.get(1).isTextual();
+            return tag + " " + (argument.isTextual() ? Excerpt.of(argument.textValue())
+                    : attribute ? Excerpt.of(argument.get(0).textValue() + "." + argument.get(1).textValue()) : "…");
         }
         return node.isValueNode() ? Excerpt.of(node.asText()) : "…";
     }
