@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.outboundwishlist.engine.Settings;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,7 +15,8 @@ import java.util.Set;
  * send anything with an attacker's own access keys — the very exfiltration the fence is about.
  * So every endpoint allows only principals of the stack's own account (and the trusted ones),
  * and, where every call of the service names a resource carrying {@code aws:ResourceAccount},
- * only resources of those accounts too.
+ * only resources of those accounts too. Calls that would let code pass the account's own
+ * resources to someone else, or have AWS carry data past the fence, are denied outright.
  */
 final class EndpointPolicies {
 
@@ -22,6 +25,51 @@ final class EndpointPolicies {
     /** Services whose every data-plane call names a resource carrying aws:ResourceAccount. */
     static final Set<String> OWN_ACCOUNT_CAPABLE = Set.of("s3", "dynamodb", "sqs", "sns", "secretsmanager", "kms",
             "lambda", "states", "sync-states", "events", "kinesis-streams", "kinesis-firehose", "ssm");
+
+    /**
+     * Calls denied through each endpoint, though they name the account's own resources: each
+     * shares a resource outward (a policy, an ACL, a grant, a subscription), sends data to a
+     * destination outside the fence (exports, replication, event targets, notifications), runs
+     * code outside it (functions, state machines, stacks, commands, jobs), or takes the fence
+     * itself down (a function's VpcConfig, routes, security groups, endpoints).
+     */
+    static final Map<String, List<String>> DENIED = Map.ofEntries(
+            Map.entry("s3", List.of("s3:PutBucketPolicy", "s3:PutBucketAcl", "s3:PutObjectAcl",
+                    "s3:PutObjectVersionAcl", "s3:PutBucketPublicAccessBlock", "s3:PutBucketOwnershipControls",
+                    "s3:PutReplicationConfiguration", "s3:PutBucketNotification", "s3:PutInventoryConfiguration",
+                    "s3:PutAnalyticsConfiguration")),
+            Map.entry("dynamodb", List.of("dynamodb:PutResourcePolicy", "dynamodb:ExportTableToPointInTime")),
+            Map.entry("sqs", List.of("sqs:SetQueueAttributes", "sqs:AddPermission")),
+            Map.entry("sns", List.of("sns:Subscribe", "sns:SetTopicAttributes", "sns:AddPermission")),
+            Map.entry("secretsmanager", List.of("secretsmanager:PutResourcePolicy")),
+            Map.entry("kms", List.of("kms:PutKeyPolicy", "kms:CreateGrant")),
+            Map.entry("lambda", List.of("lambda:CreateFunction", "lambda:UpdateFunctionCode",
+                    "lambda:UpdateFunctionConfiguration", "lambda:AddPermission", "lambda:CreateFunctionUrlConfig",
+                    "lambda:UpdateFunctionUrlConfig", "lambda:PutFunctionEventInvokeConfig",
+                    "lambda:UpdateFunctionEventInvokeConfig", "lambda:AddLayerVersionPermission")),
+            Map.entry("states", List.of("states:CreateStateMachine", "states:UpdateStateMachine")),
+            Map.entry("events", List.of("events:PutTargets", "events:PutPermission", "events:CreateApiDestination",
+                    "events:UpdateApiDestination")),
+            Map.entry("scheduler", List.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule")),
+            Map.entry("kinesis-streams", List.of("kinesis:PutResourcePolicy")),
+            Map.entry("kinesis-firehose", List.of("firehose:CreateDeliveryStream", "firehose:UpdateDestination")),
+            Map.entry("ssm", List.of("ssm:SendCommand", "ssm:StartAutomationExecution",
+                    "ssm:ModifyDocumentPermission", "ssm:PutResourcePolicy")),
+            Map.entry("logs", List.of("logs:PutSubscriptionFilter", "logs:PutAccountPolicy", "logs:PutDestination",
+                    "logs:PutDestinationPolicy", "logs:PutResourcePolicy", "logs:CreateExportTask",
+                    "logs:PutDeliveryDestination", "logs:PutDeliveryDestinationPolicy", "logs:CreateDelivery")),
+            Map.entry("ecr.api", List.of("ecr:SetRepositoryPolicy", "ecr:PutRegistryPolicy",
+                    "ecr:PutReplicationConfiguration")),
+            Map.entry("cloudformation", List.of("cloudformation:CreateStack", "cloudformation:UpdateStack",
+                    "cloudformation:CreateChangeSet", "cloudformation:CreateStackSet",
+                    "cloudformation:UpdateStackSet")),
+            Map.entry("glue", List.of("glue:PutResourcePolicy", "glue:CreateJob", "glue:UpdateJob")),
+            Map.entry("ec2", List.of("ec2:RunInstances", "ec2:AuthorizeSecurityGroupEgress", "ec2:CreateRoute",
+                    "ec2:ReplaceRoute", "ec2:AssociateRouteTable", "ec2:ReplaceRouteTableAssociation",
+                    "ec2:CreateVpcEndpoint", "ec2:ModifyVpcEndpoint", "ec2:AttachInternetGateway",
+                    "ec2:CreateNatGateway", "ec2:CreateVpcPeeringConnection", "ec2:AcceptVpcPeeringConnection",
+                    "ec2:CreateTransitGatewayVpcAttachment", "ec2:ModifySnapshotAttribute",
+                    "ec2:ModifyImageAttribute")));
 
     private EndpointPolicies() {
     }
@@ -43,6 +91,15 @@ final class EndpointPolicies {
         accounts(equals.putArray("aws:PrincipalAccount"), settings);
         if (OWN_ACCOUNT_CAPABLE.contains(service)) {
             accounts(equals.putArray("aws:ResourceAccount"), settings);
+        }
+        List<String> denied = DENIED.getOrDefault(service, List.of());
+        if (!denied.isEmpty()) {
+            ObjectNode deny = ((ArrayNode) document.get("Statement")).addObject();
+            deny.put("Sid", "NoWayOutThroughOwnResources");
+            deny.put("Effect", "Deny");
+            deny.put("Principal", "*");
+            denied.forEach(deny.putArray("Action")::add);
+            deny.put("Resource", "*");
         }
         return Optional.of(document);
     }

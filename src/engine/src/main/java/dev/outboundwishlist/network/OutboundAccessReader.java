@@ -84,6 +84,11 @@ final class OutboundAccessReader {
         }
         if (allowList != null) {
             entries = allowList(allowList, path.key("AllowList"));
+        } else if (readable && enabled.booleanValue() && value.has("AwsServices")) {
+            // Services listed ask for a fence; dropping them silently would leave the function open.
+            error(path.key("AwsServices"), "is written with Enabled: true but no AllowList, which leaves the "
+                    + "function unrestricted; for no public egress but these services write Enabled: false, or "
+                    + "add an AllowList");
         } else if (readable && enabled.booleanValue()) {
             diagnostics.report(DiagnosticCode.NETWORK_UNRESTRICTED, Severity.INFO, path, "is Enabled: true without "
                     + "an AllowList: explicitly unrestricted, so the function is left as it is");

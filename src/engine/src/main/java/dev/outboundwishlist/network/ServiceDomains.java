@@ -28,6 +28,10 @@ final class ServiceDomains {
             // SDKs still use the global name for some calls (and in us-east-1 by default).
             return List.of(host, "*." + host, "s3.amazonaws.com", "*.s3.amazonaws.com");
         }
+        if (service.equals("dynamodb")) {
+            // Newer SDKs call the account's own endpoint when they know the account id.
+            return List.of(host, "*." + host, "${AWS::AccountId}.ddb.${AWS::Region}.amazonaws.com");
+        }
         return List.of(host, "*." + host);
     }
 }

@@ -111,9 +111,11 @@ final class ServiceInference {
 
     /** Active tracing sends segments to X-Ray from inside the function's environment, over its network. */
     private void tracing(JsonNode mode, TemplatePath path, String what) {
-        if (mode.isTextual() && mode.textValue().equals("Active")) {
-            add("xray", what + ": Active", path);
-        }
+        eachBranch(mode, path, (branch, at) -> {
+            if (branch.isTextual() && branch.textValue().equals("Active")) {
+                add("xray", what + ": Active", at);
+            }
+        });
     }
 
     /** One SAM Policies item: a managed policy, an inline document or a policy template. */

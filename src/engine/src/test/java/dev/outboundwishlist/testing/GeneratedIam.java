@@ -13,6 +13,7 @@ import java.util.Set;
  * pattern somewhere in the input (an AllowedRoleArns pattern, say); a bare {@code *} never passes
  * — except in a VPC endpoint policy bounded to the stack's own account's resources, where
  * {@code *} means "every call of this service, on our resources" (what a fenced function needs).
+ * A Deny only takes permissions away, so its resources may be {@code *}.
  */
 public final class GeneratedIam {
 
@@ -29,7 +30,7 @@ public final class GeneratedIam {
         generated.removeAll(written);
         List<String> problems = new ArrayList<>();
         for (JsonNode statement : generated) {
-            if (boundedToOwnAccount(statement)) {
+            if (boundedToOwnAccount(statement) || statement.path("Effect").asText().equals("Deny")) {
                 continue;
             }
             for (String field : new String[] {"Action", "Resource"}) {

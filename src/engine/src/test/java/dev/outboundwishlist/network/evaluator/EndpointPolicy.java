@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Whether a VPC endpoint policy lets any principal make any request of the service to resources
- * owned by one account. IAM semantics, narrowed to that question: an explicit Deny that can apply
- * wins; otherwise some Allow must apply to every principal ("*"), every action of the service
- * ("*" or "prefix:*") and the account's resources ("*" or an ARN whose account field matches).
+ * Whether a VPC endpoint policy lets any principal make the ordinary requests of the service (or
+ * one named action) to resources owned by one account. IAM semantics, narrowed to that question:
+ * an explicit Deny that can apply wins (for ordinary requests, one denying every action of the
+ * service: a Deny of named actions leaves the others); otherwise some Allow must apply to every
+ * principal ("*"), every action of the service ("*" or "prefix:*") and the account's resources
+ * ("*" or an ARN whose account field matches).
  * Conditions: String(Not)Equals / String(Not)Like (and their IfExists forms) on
  * aws:ResourceAccount and aws:PrincipalAccount (the caller's account); any other condition key is unknown, so an Allow carrying it does not
  * count and a Deny carrying it does (both the safe side). NotPrincipal/NotAction/NotResource are
@@ -28,8 +30,17 @@ final class EndpointPolicy {
     private EndpointPolicy() {
     }
 
-    /** Requests by a principal of {@code principalAccount} to resources of {@code account}. */
+    /** Ordinary requests by a principal of {@code principalAccount} to resources of {@code account}. */
     static boolean allowsAccount(JsonNode policy, String service, String account, String principalAccount) {
+        return allowsCall(policy, service, null, account, principalAccount);
+    }
+
+    /**
+     * One action ({@code prefix:Name}), or with {@code action} null the ordinary requests, by a
+     * principal of {@code principalAccount} to resources of {@code account}.
+     */
+    static boolean allowsCall(JsonNode policy, String service, String action, String account,
+                              String principalAccount) {
         if (!Cfn.isPresent(policy)) {
             return true; // no PolicyDocument: the default policy allows full access
         }
@@ -43,7 +54,7 @@ final class EndpointPolicy {
             }
             boolean deny = "Deny".equals(statement.path("Effect").asText());
             if (deny) {
-                if (anyPrincipalIn(statement) && actionsOverlap(statement, prefix)
+                if (anyPrincipalIn(statement) && denies(statement, prefix, action)
                         && resourceMatches(statement, account) && conditionHolds(statement, account, principalAccount, true)) {
                     return false;
                 }
@@ -70,9 +81,11 @@ final class EndpointPolicy {
                 .anyMatch(a -> a.equals("*") || a.equals(prefix + ":*"));
     }
 
-    private static boolean actionsOverlap(JsonNode statement, String prefix) {
+    /** Whether a Deny's actions cover {@code action}, or (null) every action of the service. */
+    private static boolean denies(JsonNode statement, String prefix, String action) {
         return texts(statement.path("Action")).stream().map(a -> a.toLowerCase(Locale.ROOT))
-                .anyMatch(a -> a.equals("*") || a.startsWith(prefix + ":"));
+                .anyMatch(a -> a.equals("*") || a.equals(prefix + ":*")
+                        || action != null && glob(a).matcher(action.toLowerCase(Locale.ROOT)).matches());
     }
 
     private static boolean resourceMatches(JsonNode statement, String account) {

@@ -39,6 +39,10 @@ class FenceProofTest {
         "search.example.org", "metrics.example.net"};
     private static final String[] CIDRS = {"203.0.113.0/24", "198.51.100.7/32", "192.0.2.64/26"};
     private static final String[] SERVICES = {"sqs", "s3", "dynamodb", "secretsmanager"};
+    /** For each of those services, a call that would let code pass the account's own resources outward. */
+    private static final Map<String, String> WAYS_OUT = Map.of("sqs", "sqs:SetQueueAttributes",
+            "s3", "s3:PutBucketPolicy", "dynamodb", "dynamodb:ExportTableToPointInTime",
+            "secretsmanager", "secretsmanager:PutResourcePolicy");
     /** Public addresses no allow-list in these templates contains. */
     private static final String[] STRANGERS = {"8.8.8.8", "93.184.216.34", "45.33.32.156"};
 
@@ -182,6 +186,8 @@ class FenceProofTest {
         for (String service : fn.services()) {
             assertThat(network.endpointAllowsForeignPrincipal(service, "999999999999"))
                     .as(what + ": the " + service + " endpoint takes another account's credentials").isFalse();
+            assertThat(network.endpointAllowsOwnCall(service, WAYS_OUT.get(service)))
+                    .as(what + ": the " + service + " endpoint lets " + WAYS_OUT.get(service) + " through").isFalse();
         }
     }
 

@@ -190,12 +190,18 @@ public final class NetworkEvaluator {
     }
 
     /**
-     * Does the policy of every VPC endpoint for {@code service} (any VPC) allow requests to
-     * resources of {@code account}? An endpoint without PolicyDocument allows everything.
+     * Does the policy of every VPC endpoint for {@code service} (any VPC) allow this stack's own
+     * principals the ordinary requests to resources of {@code account}? An endpoint without
+     * PolicyDocument allows everything.
      */
-    /** Requests by this stack's own principals to resources of {@code account}. */
     public boolean endpointAllowsAccount(String service, String account) {
         return endpointAllows(service, account, cfn.accountId());
+    }
+
+    /** Does some VPC endpoint for {@code service} let this stack's principals make {@code action} on its own resources? */
+    public boolean endpointAllowsOwnCall(String service, String action) {
+        return endpoints(service).stream().anyMatch(e -> EndpointPolicy.allowsCall(e.policy(), service, action,
+                cfn.accountId(), cfn.accountId()));
     }
 
     /** Requests made with another account's credentials, to that account's resources. */
@@ -204,13 +210,17 @@ public final class NetworkEvaluator {
     }
 
     private boolean endpointAllows(String service, String account, String principalAccount) {
+        return endpoints(service).stream().allMatch(e -> EndpointPolicy.allowsAccount(e.policy(), service, account,
+                principalAccount));
+    }
+
+    private List<Endpoint> endpoints(String service) {
         String serviceName = "com.amazonaws." + cfn.region() + "." + service;
         List<Endpoint> endpoints = net.endpoints.values().stream().filter(e -> serviceName.equals(e.serviceName())).toList();
         if (endpoints.isEmpty()) {
             throw new IllegalArgumentException("no VPC endpoint for " + serviceName);
         }
-        return endpoints.stream().allMatch(e -> EndpointPolicy.allowsAccount(e.policy(), service, account,
-                principalAccount));
+        return endpoints;
     }
 
     // ---- per subnet -------------------------------------------------------------------------

@@ -589,6 +589,23 @@ class NetworkEvaluatorTest {
         }
 
         @Test
+        void aDenyOfNamedActionsBlocksThoseAloneAndAWildcardDenyBlocksEverything() {
+            TestTemplate t = Networks.isolated();
+            ArrayNode statements = t.props("QueueGate").putObject("PolicyDocument").put("Version", "2012-10-17")
+                    .putArray("Statement");
+            statements.addObject().put("Effect", "Allow").put("Principal", "*").put("Action", "*").put("Resource", "*");
+            ObjectNode deny = statements.addObject().put("Effect", "Deny").put("Principal", "*").put("Resource", "*");
+            deny.putArray("Action").add("sqs:SetQueueAttributes").add("sqs:Add*");
+            NetworkEvaluator named = evaluate(t);
+            assertThat(named.endpointAllowsAccount("sqs", Networks.ACCOUNT)).isTrue();
+            assertThat(named.endpointAllowsOwnCall("sqs", "sqs:SendMessage")).isTrue();
+            assertThat(named.endpointAllowsOwnCall("sqs", "sqs:SetQueueAttributes")).isFalse();
+            assertThat(named.endpointAllowsOwnCall("sqs", "sqs:AddPermission")).isFalse();
+            deny.putArray("Action").add("sqs:*");
+            assertThat(evaluate(t).endpointAllowsAccount("sqs", Networks.ACCOUNT)).isFalse();
+        }
+
+        @Test
         void aServiceWithoutEndpointIsAnError() {
             assertThatThrownBy(() -> evaluate(Networks.isolated()).endpointAllowsAccount("kms", Networks.ACCOUNT))
                     .isInstanceOf(IllegalArgumentException.class);
