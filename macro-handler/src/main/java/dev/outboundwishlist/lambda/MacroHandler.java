@@ -10,6 +10,9 @@ import dev.outboundwishlist.engine.Environment;
 import dev.outboundwishlist.engine.Lookups;
 import dev.outboundwishlist.online.AwsLookups;
 import dev.outboundwishlist.engine.ExpansionResult;
+import dev.outboundwishlist.diagnostics.DiagnosticCode;
+import dev.outboundwishlist.template.TemplateReadException;
+import dev.outboundwishlist.template.TemplateReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,13 +57,19 @@ public final class MacroHandler implements RequestStreamHandler {
         String requestId = "";
         MacroResponse response;
         try {
-            JsonNode event = JSON.readTree(eventBytes);
-            requestId = event == null ? "" : event.path("requestId").asText("");
+            // Read as the CLI reads a JSON template, so that numbers, keys and limits match.
+            JsonNode event = TemplateReader.readMacroEvent(eventBytes);
+            requestId = event.path("requestId").asText("");
             response = respond(MacroRequest.parse(event));
         } catch (MacroRequest.InvalidEvent e) {
             response = MacroResponse.failure(requestId, e.getMessage());
-        } catch (IOException e) {
-            response = MacroResponse.failure(requestId, "the macro event is not valid JSON");
+        } catch (TemplateReadException e) {
+            requestId = RequestIds.find(eventBytes);
+            // A syntax error's message may quote the event's text (parameter values too): its place only.
+            response = MacroResponse.failure(requestId, e.code() == DiagnosticCode.JSON_SYNTAX
+                    ? "the macro event is not valid JSON" + e.position().map(p -> " (at " + p.line() + ":"
+                            + p.column() + ")").orElse("")
+                    : "the macro event cannot be read: " + (e.path().isRoot() ? "" : e.path() + ": ") + e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             // Only the fault's class: a message could quote template content.
             response = MacroResponse.failure(requestId, "OutboundWishlist failed with an internal fault ("

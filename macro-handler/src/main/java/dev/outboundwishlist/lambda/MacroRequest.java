@@ -42,7 +42,7 @@ record MacroRequest(String requestId, Template template, Environment environment
         try {
             template = TemplateReader.fromFragment(fragment);
         } catch (TemplateReadException e) {
-            throw new InvalidEvent("fragment: " + e.getMessage());
+            throw new InvalidEvent("fragment" + (e.path().isRoot() ? "" : "/" + e.path()) + ": " + e.getMessage());
         }
         return new MacroRequest(requestId, template, new Environment(region, account,
                 parameterValues(event.path("templateParameterValues")), true));

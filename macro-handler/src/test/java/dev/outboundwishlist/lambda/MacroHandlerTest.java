@@ -125,7 +125,45 @@ class MacroHandlerTest {
     void garbageInputFailsWithAMessage() {
         ObjectNode response = new MacroHandler().handle("not json".getBytes(StandardCharsets.UTF_8), log::add);
         assertThat(response.get("status").asText()).isEqualTo("failure");
-        assertThat(response.get("errorMessage").asText()).isEqualTo("the macro event is not valid JSON");
+        assertThat(response.get("errorMessage").asText()).isEqualTo("the macro event is not valid JSON (at 1:1)");
+    }
+
+    /** As the CLI keeps them: no double rounding, no infinity turned into a string. */
+    @Test
+    void numbersComeBackExactlyAsWritten() throws IOException {
+        String numbers = "[0.1000000000000000000000000001, 12345678901234567.5, 1e3, 1e400, 18446744073709551616]";
+        ObjectNode response = new MacroHandler().handle(withMetadata(numbers), log::add);
+        assertThat(response.get("status").asText()).isEqualTo("success");
+        assertThat(JSON.writeValueAsString(response.at("/fragment/Resources/Bucket/Metadata/Numbers")))
+                .isEqualTo("[0.1000000000000000000000000001,12345678901234567.5,1E+3,1E+400,18446744073709551616]");
+    }
+
+    @Test
+    void aDuplicateKeyInTheFragmentIsRefusedByItsPath() {
+        ObjectNode response = new MacroHandler().handle(("{\"fragment\": {\"Resources\": {\"B\": "
+                + "{\"Type\": \"AWS::S3::Bucket\", \"Type\": \"AWS::SQS::Queue\"}}}, \"requestId\": \"r2\"}")
+                .getBytes(StandardCharsets.UTF_8), log::add);
+        assertThat(response.get("requestId").asText()).isEqualTo("r2");
+        assertThat(response.get("errorMessage").asText()).isEqualTo("the macro event cannot be read: "
+                + "fragment/Resources/B/Type: is a duplicate key (first at line 1); CloudFormation rejects templates with "
+                + "duplicate keys");
+    }
+
+    /** Nesting deeper than the CLI allows is refused alike, and the failure still answers the request. */
+    @Test
+    void aFragmentNestedTooDeepIsRefusedWithItsRequestId() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        ObjectNode response = new MacroHandler().handle(("{\"fragment\": {\"Resources\": {}, \"Metadata\": " + deep
+                + "}, \"requestId\": \"r3\"}").getBytes(StandardCharsets.UTF_8), log::add);
+        assertThat(response.get("requestId").asText()).isEqualTo("r3");
+        assertThat(response.get("errorMessage").asText()).startsWith("the macro event cannot be read: fragment/Metadata/0/")
+                .endsWith("is nested more than 201 levels deep");
+    }
+
+    private static byte[] withMetadata(String json) {
+        return ("{\"requestId\": \"r1\", \"region\": \"us-east-1\", \"fragment\": {\"Resources\": {\"Bucket\": "
+                + "{\"Type\": \"AWS::S3::Bucket\", \"Metadata\": {\"Numbers\": " + json + "}}}}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -48,6 +48,12 @@ public record Environment(String region, Optional<String> accountId, Map<String,
         if (region.startsWith("us-isob-")) {
             return "aws-iso-b";
         }
+        if (region.startsWith("eu-isoe-")) {
+            return "aws-iso-e";
+        }
+        if (region.startsWith("us-isof-")) {
+            return "aws-iso-f";
+        }
         if (region.startsWith("eusc-")) {
             return "aws-eusc";
         }

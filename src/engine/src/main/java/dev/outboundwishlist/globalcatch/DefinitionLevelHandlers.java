@@ -12,6 +12,7 @@ import dev.outboundwishlist.statemachine.Scope;
 import dev.outboundwishlist.template.Excerpt;
 import dev.outboundwishlist.template.Intrinsics;
 
+import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -188,7 +189,8 @@ final class DefinitionLevelHandlers {
 
     private void wholeNumber(ObjectNode retrier, TemplatePath path, String field, int minimum) {
         JsonNode value = retrier.get(field);
-        if (value != null && !site.isPlaceholder(value) && (!value.isIntegralNumber() || value.asLong() < minimum)) {
+        if (value != null && !site.isPlaceholder(value) && (!value.isIntegralNumber()
+                || value.bigIntegerValue().compareTo(BigInteger.valueOf(minimum)) < 0)) {
             error(DiagnosticCode.MALFORMED_HANDLER, path.key(field), "must be a whole number of at least " + minimum);
         }
     }

@@ -109,15 +109,15 @@ public record ExpansionPlan(List<FunctionPlan> functions, List<MachinePlan> mach
                 List<String> errors = new ArrayList<>();
                 handler.path("ErrorEquals").forEach(e -> errors.add(e.asText()));
                 String detail = catchers ? " -> " + handler.path("Next").asText()
-                        : handler.has("MaxAttempts") ? attempts(handler.get("MaxAttempts").asInt()) : "";
+                        : handler.has("MaxAttempts") ? attempts(handler.get("MaxAttempts").asText()) : "";
                 added.add(String.join(", ", errors) + detail);
             }
         }
         return added;
     }
 
-    private static String attempts(int count) {
-        return " (" + count + (count == 1 ? " attempt)" : " attempts)");
+    private static String attempts(String count) {
+        return " (" + count + (count.equals("1") ? " attempt)" : " attempts)");
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.outboundwishlist.statemachine.Scope;
 import dev.outboundwishlist.template.Intrinsics;
 import dev.outboundwishlist.template.JsonFields;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -200,9 +201,10 @@ public final class TaskRoleExtension implements Extension {
         }
         String resource = use.state().path("Resource").asText("");
         JsonNode timeout = use.state().get("TimeoutSeconds");
-        if (helperMode && timeout != null && timeout.isIntegralNumber() && timeout.asLong() > HelperFunction.TIMEOUT) {
+        if (helperMode && timeout != null && timeout.isIntegralNumber()
+                && timeout.bigIntegerValue().compareTo(BigInteger.valueOf(HelperFunction.TIMEOUT)) > 0) {
             site.report(context.diagnostics(), DiagnosticCode.HELPER_TIMEOUT, statePath.key("TimeoutSeconds"),
-                    "of " + name + " is " + timeout.asLong() + " seconds, but the cross-account helper is a Lambda "
+                    "of " + name + " is " + timeout.bigIntegerValue() + " seconds, but the cross-account helper is a Lambda "
                             + "function, which stops after " + HelperFunction.TIMEOUT + " (15 minutes): a longer call "
                             + "fails then; lower TimeoutSeconds, or use CrossAccount.Mode: Native");
         }

@@ -29,6 +29,7 @@ final class JsonTemplateParser {
                     .build())
             .build();
 
+    private final int maxDepth;
     private final SourceMap sourceMap = new SourceMap();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private JsonNode root;
@@ -44,8 +45,17 @@ final class JsonTemplateParser {
         }
     }
 
+    private JsonTemplateParser(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
     static ParsedDocument parse(String text) throws TemplateReadException {
-        return new JsonTemplateParser().run(text);
+        return parse(text, ReadLimits.MAX_DEPTH);
+    }
+
+    /** With {@code maxDepth} levels of nesting allowed (a macro event holds the template one level down). */
+    static ParsedDocument parse(String text, int maxDepth) throws TemplateReadException {
+        return new JsonTemplateParser(maxDepth).run(text);
     }
 
     private ParsedDocument run(String text) throws TemplateReadException {
@@ -89,9 +99,9 @@ final class JsonTemplateParser {
             }
             case START_OBJECT, START_ARRAY -> {
                 TemplatePath path = childPath(parser);
-                if (stack.size() >= ReadLimits.MAX_DEPTH) {
+                if (stack.size() >= maxDepth) {
                     throw error(DiagnosticCode.TOO_DEEP, path, parser.currentTokenLocation(),
-                            "is nested more than " + ReadLimits.MAX_DEPTH + " levels deep");
+                            "is nested more than " + maxDepth + " levels deep");
                 }
                 ContainerNode<?> container = token == JsonToken.START_OBJECT
                         ? ScalarTypes.NODES.objectNode() : ScalarTypes.NODES.arrayNode();

@@ -80,6 +80,15 @@ public final class TemplateReader {
                 baseDirectory);
     }
 
+    /**
+     * A macro event, read as strictly as a JSON template — numbers exactly as written, no
+     * duplicate keys, the same nesting limit for the fragment inside it — but without the
+     * template's size limit, which CloudFormation has already applied to the fragment.
+     */
+    public static JsonNode readMacroEvent(byte[] bytes) throws TemplateReadException {
+        return JsonTemplateParser.parse(decode(bytes), ReadLimits.MAX_DEPTH + 1).value();
+    }
+
     /** A macro event's fragment: already JSON, with no lines to point at. */
     public static Template fromFragment(JsonNode fragment) throws TemplateReadException {
         ObjectNode root = asMapping(fragment);
