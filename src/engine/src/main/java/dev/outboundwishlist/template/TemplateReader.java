@@ -63,7 +63,8 @@ public final class TemplateReader {
             throw tooLarge(bytes.length);
         }
         String text = decode(bytes);
-        rejectControlCharacters(text);
+        // JSON strings may hold DEL (U+007F) as it is; YAML allows it only escaped.
+        rejectControlCharacters(text, !formatByName(sourceName).equals("yaml") && text.stripLeading().startsWith("{"));
         if (text.isBlank()) {
             throw new TemplateReadException(DiagnosticCode.EMPTY, TemplatePath.ROOT, Optional.empty(),
                     "is empty; a template is a mapping with at least a Resources section");
@@ -178,7 +179,7 @@ public final class TemplateReader {
     }
 
     /** Binary input shows itself by control characters, which neither YAML nor JSON allows raw. */
-    private static void rejectControlCharacters(String text) throws TemplateReadException {
+    private static void rejectControlCharacters(String text, boolean deleteAllowed) throws TemplateReadException {
         int line = 1;
         int column = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -188,7 +189,7 @@ public final class TemplateReader {
                 column = 1;
                 continue;
             }
-            if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7F) {
+            if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7F && !deleteAllowed) {
                 throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT,
                         Optional.of(new SourcePosition(line, column)),
                         String.format("holds the control character U+%04X; is this a binary file?", (int) c));

@@ -25,7 +25,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +40,7 @@ import java.util.Optional;
 final class YamlTemplateParser {
 
     private static final String YAML_TAG = "tag:yaml.org,2002:";
+    private static final String MERGE_KEY = "<<";
 
     private final String sourceName;
     private final SourceMap sourceMap = new SourceMap();
@@ -56,6 +60,10 @@ final class YamlTemplateParser {
         final Optional<Anchor> anchor;
         String pendingKey;
         int size = 1;
+        /** The value of a merge key ({@code <<}) written in this mapping, and where. */
+        JsonNode merged;
+        Optional<Mark> mergeMark;
+        boolean merging;
 
         Frame(ContainerNode<?> container, JsonNode value, TemplatePath path, Optional<Anchor> anchor) {
             this.container = container;
@@ -141,6 +149,9 @@ final class YamlTemplateParser {
 
     private void close() throws TemplateReadException {
         Frame frame = stack.pop();
+        if (frame.merged != null) {
+            merge(frame);
+        }
         remember(frame.anchor, frame.value, frame.size);
         attach(frame.value, frame.size);
     }
@@ -167,6 +178,16 @@ final class YamlTemplateParser {
         String key = event.getValue();
         TemplatePath keyPath = frame.path.key(key);
         ObjectNode object = (ObjectNode) frame.container;
+        if (key.equals(MERGE_KEY) && event.getScalarStyle() == ScalarStyle.PLAIN && event.getTag().isEmpty()) {
+            if (frame.mergeMark != null) {
+                throw error(DiagnosticCode.DUPLICATE_KEY, keyPath, event.getStartMark(), "is a second merge key in "
+                        + "this mapping; merge several mappings with one: <<: [*a, *b]");
+            }
+            frame.mergeMark = event.getStartMark();
+            frame.merging = true;
+            frame.pendingKey = key;
+            return;
+        }
         if (object.has(key)) {
             String first = sourceMap.exact(keyPath).map(p -> " (first at line " + p.line() + ")").orElse("");
             throw error(DiagnosticCode.DUPLICATE_KEY, keyPath, event.getStartMark(),
@@ -273,12 +294,50 @@ final class YamlTemplateParser {
             return;
         }
         top.size += size;
-        if (top.container instanceof ObjectNode object) {
+        if (top.merging) {
+            top.merged = value;
+            top.merging = false;
+            top.pendingKey = null;
+        } else if (top.container instanceof ObjectNode object) {
             object.set(top.pendingKey, value);
             top.pendingKey = null;
         } else {
             ((ArrayNode) top.container).add(value);
         }
+    }
+
+    /**
+     * YAML 1.1's merge key, as the AWS and SAM CLIs' loaders apply it before CloudFormation sees
+     * the template: the mapping takes each key of the merged mappings (the first of a list wins)
+     * that it does not write itself.
+     */
+    private void merge(Frame frame) throws TemplateReadException {
+        List<JsonNode> sources = new ArrayList<>();
+        if (frame.merged.isArray()) {
+            frame.merged.forEach(sources::add);
+        } else {
+            sources.add(frame.merged);
+        }
+        if (!sources.stream().allMatch(JsonNode::isObject)) {
+            throw error(DiagnosticCode.UNSUPPORTED_YAML, frame.path.key(MERGE_KEY), frame.mergeMark,
+                    "is a merge key whose value is not a mapping or a list of mappings, which is all it can merge");
+        }
+        ObjectNode object = (ObjectNode) frame.container;
+        Map<String, JsonNode> written = new LinkedHashMap<>();
+        object.fields().forEachRemaining(field -> written.put(field.getKey(), field.getValue()));
+        object.removeAll();
+        for (JsonNode source : sources) {
+            source.fields().forEachRemaining(field -> {
+                if (!object.has(field.getKey())) {
+                    object.set(field.getKey(), written.getOrDefault(field.getKey(), field.getValue()));
+                }
+            });
+        }
+        written.forEach((key, value) -> {
+            if (!object.has(key)) {
+                object.set(key, value);
+            }
+        });
     }
 
     private void remember(Optional<Anchor> anchor, JsonNode value, int size) {

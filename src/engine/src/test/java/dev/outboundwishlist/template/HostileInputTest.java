@@ -63,6 +63,16 @@ class HostileInputTest {
         assertThat(e.getMessage()).isEqualTo("is not UTF-8 text; CloudFormation templates are UTF-8 YAML or JSON");
     }
 
+    /** JSON allows DEL unescaped in a string; YAML only as an escape. */
+    @Test
+    void deleteIsTextInJsonButNotInYaml() throws TemplateReadException {
+        Template json = TemplateReader.read("del.json", "{\"Resources\": {\"X\": \"a\u007Fb\"}}"
+                .getBytes(StandardCharsets.UTF_8), Optional.empty());
+        assertThat(json.root().at("/Resources/X").textValue()).isEqualTo("a\u007Fb");
+        assertThat(reject("del.yaml", "Resources:\n  X: a\u007Fb\n").getMessage())
+                .isEqualTo("holds the control character U+007F; is this a binary file?");
+    }
+
     @Test
     void controlCharactersInValidUtf8() {
         TemplateReadException e = reject("nul.yaml", "Resources:\n  X: a\u0000b\n");
