@@ -17,9 +17,9 @@ public record ExpansionResult(TemplateFormat inputFormat, Optional<ObjectNode> t
 
     /** The input could not even be read as a template. */
     static ExpansionResult unreadable(TemplateReadException problem) {
-        Diagnostic diagnostic = Diagnostic.of(problem.code(), problem.path(), problem.getMessage())
-                .at(problem.position());
-        return new ExpansionResult(TemplateFormat.YAML, Optional.empty(), List.of(diagnostic), 0, 0);
+        List<Diagnostic> diagnostics = problem.all().stream()
+                .map(p -> Diagnostic.of(p.code(), p.path(), p.getMessage()).at(p.position())).toList();
+        return new ExpansionResult(TemplateFormat.YAML, Optional.empty(), diagnostics, 0, 0);
     }
 
     public boolean succeeded() {

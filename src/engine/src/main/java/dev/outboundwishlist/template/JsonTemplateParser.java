@@ -16,7 +16,9 @@ import dev.outboundwishlist.diagnostics.TemplatePath;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /** Builds a JSON template from Jackson's token stream, keeping positions and rejecting duplicate keys. */
@@ -31,6 +33,8 @@ final class JsonTemplateParser {
 
     private final int maxDepth;
     private final SourceMap sourceMap = new SourceMap();
+    /** Duplicate keys, read past so that every one is reported. */
+    private final List<TemplateReadException> problems = new ArrayList<>();
     private final Deque<Frame> stack = new ArrayDeque<>();
     private JsonNode root;
 
@@ -38,6 +42,8 @@ final class JsonTemplateParser {
         final ContainerNode<?> container;
         final TemplatePath path;
         String pendingKey;
+        /** The value now read belongs to a duplicate key: it is reported, not kept. */
+        boolean discarding;
 
         Frame(ContainerNode<?> container, TemplatePath path) {
             this.container = container;
@@ -69,12 +75,17 @@ final class JsonTemplateParser {
                 handle(parser, token);
             }
         } catch (JsonProcessingException e) {
-            TemplatePath path = stack.isEmpty() ? TemplatePath.ROOT : stack.peek().path;
             String detail = plain(e.getOriginalMessage());
-            throw error(DiagnosticCode.JSON_SYNTAX, path, e.getLocation(), "is not valid JSON: " + detail);
+            throw withProblems(error(DiagnosticCode.JSON_SYNTAX, syntaxErrorPath(), e.getLocation(),
+                    "is not valid JSON: " + detail));
         } catch (IOException e) {
-            throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT, Optional.empty(),
-                    "cannot be read: " + e.getMessage());
+            throw withProblems(new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT,
+                    Optional.empty(), "cannot be read: " + e.getMessage()));
+        } catch (TemplateReadException e) {
+            throw withProblems(e);
+        }
+        if (!problems.isEmpty()) {
+            throw TemplateReadException.of(problems);
         }
         if (root == null) {
             throw new TemplateReadException(DiagnosticCode.EMPTY, TemplatePath.ROOT, Optional.empty(),
@@ -91,8 +102,9 @@ final class JsonTemplateParser {
                 TemplatePath keyPath = frame.path.key(key);
                 if (((ObjectNode) frame.container).has(key)) {
                     String first = sourceMap.exact(keyPath).map(p -> " (first at line " + p.line() + ")").orElse("");
-                    throw error(DiagnosticCode.DUPLICATE_KEY, keyPath, parser.currentTokenLocation(),
-                            "is a duplicate key" + first + "; CloudFormation rejects templates with duplicate keys");
+                    problems.add(error(DiagnosticCode.DUPLICATE_KEY, keyPath, parser.currentTokenLocation(),
+                            "is a duplicate key" + first + "; CloudFormation rejects templates with duplicate keys"));
+                    frame.discarding = true;
                 }
                 record(keyPath, parser.currentTokenLocation());
                 frame.pendingKey = key;
@@ -120,6 +132,22 @@ final class JsonTemplateParser {
             default -> throw error(DiagnosticCode.JSON_SYNTAX, TemplatePath.ROOT, parser.currentTokenLocation(),
                     "holds an unexpected token " + token);
         }
+    }
+
+    /** Where a syntax error stands: at the value of the key just read, else in the innermost container. */
+    private TemplatePath syntaxErrorPath() {
+        Frame top = stack.peek();
+        if (top == null) {
+            return TemplatePath.ROOT;
+        }
+        return top.pendingKey != null ? top.path.key(top.pendingKey) : top.path;
+    }
+
+    /** What stops the read, after the duplicate keys read past before it. */
+    private TemplateReadException withProblems(TemplateReadException stop) {
+        List<TemplateReadException> all = new ArrayList<>(problems);
+        all.add(stop);
+        return TemplateReadException.of(all);
     }
 
     /** Jackson's message without its advice on parser features, which means nothing to a template author. */
@@ -152,6 +180,9 @@ final class JsonTemplateParser {
         Frame top = stack.peek();
         if (top == null) {
             root = value;
+        } else if (top.discarding) {
+            top.discarding = false;
+            top.pendingKey = null;
         } else if (top.container instanceof ObjectNode object) {
             object.set(top.pendingKey, value);
             top.pendingKey = null;

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Builds the JSON form of a YAML template from SnakeYAML Engine's event stream, without
@@ -46,6 +47,8 @@ final class YamlTemplateParser {
     private final SourceMap sourceMap = new SourceMap();
     private final Map<String, Anchored> anchors = new HashMap<>();
     private final Deque<Frame> stack = new ArrayDeque<>();
+    /** Problems read past (the value in question left out), reported with whatever stops the read. */
+    private final List<TemplateReadException> problems = new ArrayList<>();
     private JsonNode root;
     private long nodes;
 
@@ -64,6 +67,8 @@ final class YamlTemplateParser {
         JsonNode merged;
         Optional<Mark> mergeMark;
         boolean merging;
+        /** The value now read belongs to a duplicate key: it is reported, not kept. */
+        boolean discarding;
 
         Frame(ContainerNode<?> container, JsonNode value, TemplatePath path, Optional<Anchor> anchor) {
             this.container = container;
@@ -108,10 +113,15 @@ final class YamlTemplateParser {
                 }
             }
         } catch (MarkedYamlEngineException e) {
-            throw syntaxError(e);
+            throw withProblems(syntaxError(e));
         } catch (YamlEngineException e) {
-            throw new TemplateReadException(DiagnosticCode.YAML_SYNTAX, TemplatePath.ROOT, Optional.empty(),
-                    "is not valid YAML: " + e.getMessage());
+            throw withProblems(new TemplateReadException(DiagnosticCode.YAML_SYNTAX, TemplatePath.ROOT,
+                    Optional.empty(), "is not valid YAML: " + e.getMessage()));
+        } catch (TemplateReadException e) {
+            throw withProblems(e);
+        }
+        if (!problems.isEmpty()) {
+            throw TemplateReadException.of(problems);
         }
         if (root == null) {
             throw new TemplateReadException(DiagnosticCode.EMPTY, TemplatePath.ROOT, Optional.empty(),
@@ -134,14 +144,16 @@ final class YamlTemplateParser {
         if (tag != null && !tag.equals(YAML_TAG + (mapping ? "map" : "seq"))) {
             String key = Intrinsics.keyForTag(tag);
             if (key == null) {
-                throw error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
-                        "uses the tag " + tag + ", which is not a CloudFormation intrinsic function");
+                problems.add(error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(), "uses the tag "
+                        + shown(tag) + (tag.startsWith(YAML_TAG) ? ", which a CloudFormation template cannot hold"
+                                : ", which is not a CloudFormation intrinsic function")));
+            } else {
+                ObjectNode wrapper = ScalarTypes.NODES.objectNode();
+                wrapper.set(key, container);
+                value = wrapper;
+                containerPath = path.key(key);
+                record(containerPath, event.getStartMark());
             }
-            ObjectNode wrapper = ScalarTypes.NODES.objectNode();
-            wrapper.set(key, container);
-            value = wrapper;
-            containerPath = path.key(key);
-            record(containerPath, event.getStartMark());
         }
         countNodes(1, path, event.getStartMark());
         stack.push(new Frame(container, value, containerPath, event.getAnchor()));
@@ -172,8 +184,8 @@ final class YamlTemplateParser {
     private void key(Frame frame, ScalarEvent event) throws TemplateReadException {
         String tag = event.getTag().orElse("!");
         if (!tag.equals("!") && !tag.equals(YAML_TAG + "str")) {
-            throw error(DiagnosticCode.UNSUPPORTED_YAML, frame.path, event.getStartMark(),
-                    "has a key with the tag " + tag + "; keys must be plain strings");
+            problems.add(error(DiagnosticCode.UNSUPPORTED_YAML, frame.path, event.getStartMark(),
+                    "has a key with the tag " + shown(tag) + "; keys must be plain strings"));
         }
         String key = event.getValue();
         TemplatePath keyPath = frame.path.key(key);
@@ -190,8 +202,9 @@ final class YamlTemplateParser {
         }
         if (object.has(key)) {
             String first = sourceMap.exact(keyPath).map(p -> " (first at line " + p.line() + ")").orElse("");
-            throw error(DiagnosticCode.DUPLICATE_KEY, keyPath, event.getStartMark(),
-                    "is a duplicate key" + first + "; CloudFormation rejects templates with duplicate keys");
+            problems.add(error(DiagnosticCode.DUPLICATE_KEY, keyPath, event.getStartMark(),
+                    "is a duplicate key" + first + "; CloudFormation rejects templates with duplicate keys"));
+            frame.discarding = true;
         }
         record(keyPath, event.getStartMark());
         frame.pendingKey = key;
@@ -226,8 +239,9 @@ final class YamlTemplateParser {
         }
         String key = Intrinsics.keyForTag(tag);
         if (key == null) {
-            throw error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
-                    "uses the tag " + tag + ", which is not a CloudFormation intrinsic function");
+            problems.add(error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
+                    "uses the tag " + tag + ", which is not a CloudFormation intrinsic function"));
+            return ScalarTypes.NODES.nullNode();
         }
         record(path.key(key), event.getStartMark());
         ObjectNode wrapper = ScalarTypes.NODES.objectNode();
@@ -250,12 +264,18 @@ final class YamlTemplateParser {
             case "float" -> resolved.isNumber();
             case "bool" -> resolved.isBoolean();
             case "null" -> resolved.isNull();
-            default -> throw error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
-                    "uses the tag !!" + name + ", which a CloudFormation template cannot hold");
+            default -> {
+                problems.add(error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
+                        "uses the tag !!" + name + ", which a CloudFormation template cannot hold"));
+                yield false;
+            }
         };
         if (!fits) {
-            throw error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
-                    "is tagged !!" + name + " but '" + Excerpt.of(text) + "' is not a valid " + name);
+            if (Set.of("str", "int", "float", "bool", "null").contains(name)) {
+                problems.add(error(DiagnosticCode.UNSUPPORTED_YAML, path, event.getStartMark(),
+                        "is tagged !!" + name + " but '" + Excerpt.of(text) + "' is not a valid " + name));
+            }
+            return ScalarTypes.NODES.nullNode();
         }
         if (name.equals("str")) {
             return ScalarTypes.NODES.textNode(text);
@@ -294,7 +314,10 @@ final class YamlTemplateParser {
             return;
         }
         top.size += size;
-        if (top.merging) {
+        if (top.discarding) {
+            top.discarding = false;
+            top.pendingKey = null;
+        } else if (top.merging) {
             top.merged = value;
             top.merging = false;
             top.pendingKey = null;
@@ -338,6 +361,18 @@ final class YamlTemplateParser {
                 object.set(key, value);
             }
         });
+    }
+
+    /** A tag as written: {@code !!int} for YAML's own. */
+    private static String shown(String tag) {
+        return tag.startsWith(YAML_TAG) ? "!!" + tag.substring(YAML_TAG.length()) : tag;
+    }
+
+    /** What stops the read, after the problems read past before it. */
+    private TemplateReadException withProblems(TemplateReadException stop) {
+        List<TemplateReadException> all = new ArrayList<>(problems);
+        all.add(stop);
+        return TemplateReadException.of(all);
     }
 
     private void remember(Optional<Anchor> anchor, JsonNode value, int size) {
