@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +40,20 @@ final class OutboundAccessReader {
     /** AWS's domains that every customer's resources share: service endpoints, function URLs, CloudFront. */
     private static final List<String> AWS_SHARED = List.of("amazonaws.com", "amazonaws.com.cn", "api.aws", "on.aws",
             "cloudfront.net");
+    /**
+     * Other providers' domains where anyone can have storage or a site, by owner: their APIs take
+     * any customer's credentials, and a name there is served by the same front ends as everyone's.
+     */
+    private static final Map<String, String> OTHERS_SHARED = Map.ofEntries(
+            Map.entry("googleapis.com", "Google"), Map.entry("appspot.com", "Google"), Map.entry("run.app", "Google"),
+            Map.entry("cloudfunctions.net", "Google"), Map.entry("web.app", "Google"),
+            Map.entry("firebaseapp.com", "Google"), Map.entry("core.windows.net", "Microsoft"),
+            Map.entry("azurewebsites.net", "Microsoft"), Map.entry("r2.cloudflarestorage.com", "Cloudflare"),
+            Map.entry("workers.dev", "Cloudflare"), Map.entry("pages.dev", "Cloudflare"),
+            Map.entry("trycloudflare.com", "Cloudflare"), Map.entry("github.io", "GitHub"),
+            Map.entry("githubusercontent.com", "GitHub"), Map.entry("herokuapp.com", "Heroku"),
+            Map.entry("vercel.app", "Vercel"), Map.entry("netlify.app", "Netlify"), Map.entry("ngrok.io", "ngrok"),
+            Map.entry("ngrok.app", "ngrok"), Map.entry("ngrok-free.app", "ngrok"));
     /** Second-level labels under which country domains are registered, as in co.uk or com.au. */
     private static final java.util.Set<String> SECOND_LEVEL = java.util.Set.of("co", "com", "net", "org", "gov",
             "edu", "ac", "or", "ne", "go", "gob", "ltd", "plc", "sch", "nic", "mil");
@@ -158,6 +173,16 @@ final class OutboundAccessReader {
                     + "account puts there, an attacker's too (service APIs with that account's credentials; function "
                     + "URLs and distributions with none), and no endpoint policy applies on this path; reach AWS "
                     + "services through AwsServices (VPC endpoints, bounded by their policies)");
+            return;
+        }
+        Optional<String> other = OTHERS_SHARED.keySet().stream().sorted()
+                .filter(d -> host.equals(d) || host.endsWith("." + d)).findFirst();
+        if (other.isPresent()) {
+            diagnostics.report(DiagnosticCode.NETWORK_WEAKENED, path, "'" + Excerpt.of(text) + "' is under "
+                    + other.get() + ", which " + OTHERS_SHARED.get(other.get()) + " shares among its customers: "
+                    + "through it, code can reach what anyone puts there, an attacker's too (its APIs take any "
+                    + "customer's credentials, and the same front ends serve every name there); allow a domain "
+                    + "that only you serve");
             return;
         }
         String[] labels = host.split("\\.");
