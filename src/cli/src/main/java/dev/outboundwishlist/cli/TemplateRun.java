@@ -18,14 +18,21 @@ record TemplateRun(String file, ExpansionResult result) {
 
     /** Never throws: an internal fault becomes an OWL999 finding, so other files are still checked. */
     static TemplateRun of(Path file, Environment environment, Lookups lookups) {
+        String name = shown(file);
         try {
-            return new TemplateRun(file.toString(), Engine.standard(lookups).run(file, environment));
+            return new TemplateRun(name, Engine.standard(lookups).run(file, environment));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             Diagnostic fault = Diagnostic.of(DiagnosticCode.INTERNAL, TemplatePath.ROOT,
                     "could not be processed because of an internal fault (" + e + "); please report it");
-            return new TemplateRun(file.toString(), new ExpansionResult(TemplateFormat.YAML, Optional.empty(),
+            return new TemplateRun(name, new ExpansionResult(TemplateFormat.YAML, Optional.empty(),
                     List.of(fault), 0, 0));
         }
+    }
+
+    /** An empty name is shown as '' (as cat and ls show it), so a report line never starts with a bare colon. */
+    private static String shown(Path file) {
+        String name = file.toString();
+        return name.isEmpty() ? "''" : name;
     }
 
     List<Diagnostic> diagnostics() {

@@ -235,6 +235,13 @@ class CliTest {
     }
 
     @Test
+    void anEmptyFileNameIsNamedAsEmpty() {
+        Run run = run("validate", "");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).startsWith("'': error OWL001 is an empty file name; name a template file\n");
+    }
+
+    @Test
     void diagramWithNothingToDrawSaysSo(@TempDir Path folder) throws Exception {
         Path bucket = folder.resolve("bucket.yaml");
         Files.writeString(bucket, "Resources:\n  Bucket: {Type: AWS::S3::Bucket}\n");

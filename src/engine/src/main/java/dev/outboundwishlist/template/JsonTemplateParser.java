@@ -166,6 +166,7 @@ final class JsonTemplateParser {
     private TemplatePath childPath(JsonParser parser) {
         Frame top = stack.peek();
         if (top == null) {
+            record(TemplatePath.ROOT, parser.currentTokenLocation());
             return TemplatePath.ROOT;
         }
         if (top.container instanceof ObjectNode) {

@@ -37,6 +37,10 @@ public final class TemplateReader {
      * file of gigabytes is refused before it can fill the memory.
      */
     public static byte[] readBytes(Path file) throws TemplateReadException {
+        if (file.toString().isEmpty()) {
+            throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT, Optional.empty(),
+                    "is an empty file name; name a template file");
+        }
         if (Files.isDirectory(file)) {
             throw new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT, Optional.empty(),
                     "is a directory; name a template file");
