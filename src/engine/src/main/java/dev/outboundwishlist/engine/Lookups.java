@@ -2,6 +2,7 @@ package dev.outboundwishlist.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The optional questions the macro may ask AWS, each degrading to a clear note when it cannot be
@@ -22,8 +23,8 @@ public interface Lookups {
     /**
      * What EC2 says about the Region's network: its available zones, the zones offering each of
      * the endpoint services (asked as {@code com.amazonaws.REGION.NAME}; answered under the name
-     * EC2 gives, which in the China Regions is {@code cn.com.amazonaws.REGION.NAME} for many), and
-     * the S3 and DynamoDB prefix list ids.
+     * EC2 gives, which in the China Regions is {@code cn.com.amazonaws.REGION.NAME} for many) and
+     * whether it takes an endpoint policy, and the S3 and DynamoDB prefix list ids.
      */
     default NetworkFacts networkFacts(String region, List<String> endpointServices) {
         return new NetworkFacts.Unavailable(OFF);
@@ -35,9 +36,15 @@ public interface Lookups {
          * @param zones          available zone names, sorted
          * @param serviceZones   for each endpoint service name asked about that exists, the zones offering it
          * @param prefixLists    {@code s3} and {@code dynamodb} to their prefix list ids, where found
+         * @param withoutPolicy  the endpoint services asked about that take no endpoint policy
+         *                       ({@code VpcEndpointPolicySupported} false): their endpoints admit anyone
          */
-        record Known(List<String> zones, Map<String, List<String>> serviceZones, Map<String, String> prefixLists)
-                implements NetworkFacts {
+        record Known(List<String> zones, Map<String, List<String>> serviceZones, Map<String, String> prefixLists,
+                     Set<String> withoutPolicy) implements NetworkFacts {
+
+            public Known(List<String> zones, Map<String, List<String>> serviceZones, Map<String, String> prefixLists) {
+                this(zones, serviceZones, prefixLists, Set.of());
+            }
         }
 
         record Unavailable(String reason) implements NetworkFacts {

@@ -78,14 +78,15 @@ public record NetworkPlan(String vpcCidr, List<Zone> zones, List<Subnet> natSubn
      * @param sources    why it is needed: listed in AwsServices, or inferred from a policy
      * @param namePrefix how the Region names its endpoint service: {@code com.amazonaws}, or
      *                   {@code cn.com.amazonaws} where EC2 said so (many services in the China Regions)
+     * @param takesPolicy false where EC2 said the endpoint service takes no endpoint policy
      */
-    public record Service(String name, List<String> sources, String namePrefix) {
+    public record Service(String name, List<String> sources, String namePrefix, boolean takesPolicy) {
 
         public static final String PREFIX = "com.amazonaws";
         public static final String CHINA_PREFIX = "cn.com.amazonaws";
 
         public Service(String name, List<String> sources) {
-            this(name, sources, PREFIX);
+            this(name, sources, PREFIX, true);
         }
 
         public String endpointServiceName(String region) {

@@ -66,7 +66,7 @@ final class NetworkPlanner {
                 interfaceSources.keySet().stream().map(service -> new Service(service, List.of())
                         .endpointServiceName(context.environment().region())).toList());
         List<Service> endpoints = interfaceSources.entrySet().stream()
-                .map(e -> new Service(e.getKey(), List.copyOf(e.getValue()), namePrefix(facts, e.getKey()))).toList();
+                .map(e -> endpoint(facts, e.getKey(), List.copyOf(e.getValue()))).toList();
         warnOfUncheckedNames(facts, endpoints, fenced);
         PrefixLists prefixLists = prefixLists(facts);
         if (settings.existingVpc().isPresent()) {
@@ -170,16 +170,24 @@ final class NetworkPlanner {
         }
     }
 
-    /** Online, the name EC2 offers the service under; offline, the name most Regions use. */
-    private String namePrefix(Lookups.NetworkFacts facts, String service) {
+    /**
+     * Online, the service under the name EC2 offers it and as taking an endpoint policy unless EC2
+     * said otherwise; offline, under the name most Regions use, taking one.
+     */
+    private Service endpoint(Lookups.NetworkFacts facts, String name, List<String> sources) {
         String region = context.environment().region();
-        if (facts instanceof Lookups.NetworkFacts.Known known
-                && !known.serviceZones().containsKey(new Service(service, List.of()).endpointServiceName(region))
-                && known.serviceZones().containsKey(
-                        new Service(service, List.of(), Service.CHINA_PREFIX).endpointServiceName(region))) {
-            return Service.CHINA_PREFIX;
+        if (!(facts instanceof Lookups.NetworkFacts.Known known)) {
+            return new Service(name, sources);
         }
-        return Service.PREFIX;
+        String prefix = Service.PREFIX;
+        if (!known.serviceZones().containsKey(new Service(name, List.of()).endpointServiceName(region))
+                && known.serviceZones().containsKey(
+                        new Service(name, List.of(), Service.CHINA_PREFIX, true).endpointServiceName(region))) {
+            prefix = Service.CHINA_PREFIX;
+        }
+        Service named = new Service(name, sources, prefix, true);
+        return known.withoutPolicy().contains(named.endpointServiceName(region))
+                ? new Service(name, sources, prefix, false) : named;
     }
 
     /**

@@ -361,7 +361,11 @@ final class NetworkWriter {
                         props.set("SubnetIds", subnets.deepCopy());
                         props.putArray("SecurityGroupIds").add(ref(group));
                         props.put("PrivateDnsEnabled", true);
-                        policy(service.name(), props);
+                        if (service.takesPolicy()) {
+                            policy(service.name(), props);
+                        } else if (settings.endpointPolicy() == Settings.EndpointPolicy.OwnAccount) {
+                            warnOfNoPolicy(service);
+                        }
                     })));
         }
         return group;
@@ -379,6 +383,20 @@ final class NetworkWriter {
                             + service + " resources as far as its role allows (sts: assume another account's role "
                             + "with data in the session name); grant the role only the resources it needs"));
         }
+    }
+
+    /**
+     * AWS gives such an endpoint full access whatever policy it is given: none is written, so the
+     * template claims no limit that does not hold.
+     */
+    private void warnOfNoPolicy(NetworkPlan.Service service) {
+        plan.functions().stream().filter(f -> f.needs(service.name())).findFirst().ifPresent(f ->
+                context.diagnostics().report(DiagnosticCode.NETWORK_WEAKENED, f.access().path(), "the "
+                        + service.name() + " endpoint is written without an endpoint policy: EC2 says "
+                        + service.endpointServiceName(context.environment().region()) + " takes none, so the "
+                        + "endpoint admits any principal: through it, the function's code can call " + service.name()
+                        + " with another account's credentials, or reach another account's resources; leave " + service.name() + " out of AwsServices and "
+                        + "the function's permissions unless it is needed"));
     }
 
     /** Allowed: the AWS services the functions use and every allow-listed domain; then nothing else. */

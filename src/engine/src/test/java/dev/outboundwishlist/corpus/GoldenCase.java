@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.outboundwishlist.engine.Lookups;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -53,7 +54,8 @@ public record GoldenCase(String name, Path folder, Path input) {
 
     /**
      * Offline, unless a {@code network-facts.json} file holds what EC2 would answer
-     * ({@code zones}, {@code serviceZones}, {@code prefixLists}): the online lookups, mocked.
+     * ({@code zones}, {@code serviceZones}, {@code prefixLists}, optionally {@code withoutPolicy}):
+     * the online lookups, mocked.
      */
     public Lookups lookups() {
         Optional<String> text = read(folder.resolve("network-facts.json"));
@@ -66,7 +68,9 @@ public record GoldenCase(String name, Path folder, Path input) {
             Lookups.NetworkFacts known = new Lookups.NetworkFacts.Known(
                     json.convertValue(facts.get("zones"), new TypeReference<List<String>>() { }),
                     json.convertValue(facts.get("serviceZones"), new TypeReference<Map<String, List<String>>>() { }),
-                    json.convertValue(facts.get("prefixLists"), new TypeReference<Map<String, String>>() { }));
+                    json.convertValue(facts.get("prefixLists"), new TypeReference<Map<String, String>>() { }),
+                    facts.has("withoutPolicy") ? json.convertValue(facts.get("withoutPolicy"),
+                            new TypeReference<Set<String>>() { }) : Set.of());
             return new Lookups() {
                 @Override
                 public AssumeRoleCheck canAssume(String roleArn, List<String> targetRoleArns) {

@@ -22,7 +22,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -71,8 +73,9 @@ public final class AwsLookups implements Lookups {
 
     /**
      * Three read-only calls: available zones, the zones of each endpoint service (under the name
-     * EC2 gives it, which in the China Regions may start with {@code cn.}), and the AWS prefix
-     * lists of S3 and DynamoDB. Any failure makes the whole answer unavailable, with why.
+     * EC2 gives it, which in the China Regions may start with {@code cn.}) and whether it takes an
+     * endpoint policy, and the AWS prefix lists of S3 and DynamoDB. Any failure makes the whole
+     * answer unavailable, with why.
      */
     @Override
     public synchronized NetworkFacts networkFacts(String region, List<String> endpointServices) {
@@ -88,6 +91,7 @@ public final class AwsLookups implements Lookups {
                             Filter.builder().name("state").values("available").build()))
                     .availabilityZones().stream().map(AvailabilityZone::zoneName).sorted().toList();
             Map<String, List<String>> serviceZones = new TreeMap<>();
+            Set<String> withoutPolicy = new TreeSet<>();
             if (!endpointServices.isEmpty()) {
                 // A filter, not ServiceNames: EC2 refuses a name it does not know instead of leaving it out.
                 List<String> namesInEveryPartition = new ArrayList<>();
@@ -103,6 +107,9 @@ public final class AwsLookups implements Lookups {
                             .nextToken(next));
                     for (ServiceDetail detail : page.serviceDetails()) {
                         serviceZones.put(detail.serviceName(), detail.availabilityZones().stream().sorted().toList());
+                        if (Boolean.FALSE.equals(detail.vpcEndpointPolicySupported())) {
+                            withoutPolicy.add(detail.serviceName());
+                        }
                     }
                     token = page.nextToken();
                 } while (token != null && !token.isEmpty());
@@ -115,7 +122,7 @@ public final class AwsLookups implements Lookups {
                         .prefixLists().stream().filter(list -> name.equals(list.prefixListName())).findFirst()
                         .ifPresent(list -> prefixLists.put(service, list.prefixListId()));
             }
-            return new NetworkFacts.Known(zones, serviceZones, prefixLists);
+            return new NetworkFacts.Known(zones, serviceZones, prefixLists, withoutPolicy);
         } catch (Ec2Exception e) {
             return new NetworkFacts.Unavailable(e.statusCode() == 403 || "UnauthorizedOperation".equals(
                     e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode())

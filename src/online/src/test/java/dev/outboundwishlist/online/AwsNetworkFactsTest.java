@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,8 @@ class AwsNetworkFactsTest {
             boolean firstPage = request.build().nextToken() == null;
             return DescribeVpcEndpointServicesResponse.builder()
                     .serviceDetails(ServiceDetail.builder().serviceName(firstPage ? SQS : "com.amazonaws.eu-central-1.sns")
-                            .availabilityZones("eu-central-1b", "eu-central-1a").build())
+                            .availabilityZones("eu-central-1b", "eu-central-1a")
+                            .vpcEndpointPolicySupported(firstPage).build())
                     .nextToken(firstPage ? "page-2" : null).build();
         });
         when(ec2.describeManagedPrefixLists(any(Consumer.class))).thenAnswer(call -> {
@@ -65,13 +67,13 @@ class AwsNetworkFactsTest {
     }
 
     @Test
-    void zonesEndpointServicesAcrossPagesAndPrefixListsAreGathered() {
+    void zonesEndpointServicesAcrossPagesTheirPolicySupportAndPrefixListsAreGathered() {
         ec2Answers();
         NetworkFacts facts = lookups.networkFacts("eu-central-1", List.of(SQS, "com.amazonaws.eu-central-1.sns"));
         assertThat(facts).isEqualTo(new NetworkFacts.Known(List.of("eu-central-1a", "eu-central-1b"),
                 Map.of(SQS, List.of("eu-central-1a", "eu-central-1b"),
                         "com.amazonaws.eu-central-1.sns", List.of("eu-central-1a", "eu-central-1b")),
-                Map.of("s3", "pl-s3", "dynamodb", "pl-ddb")));
+                Map.of("s3", "pl-s3", "dynamodb", "pl-ddb"), Set.of("com.amazonaws.eu-central-1.sns")));
     }
 
     @Test
