@@ -306,10 +306,12 @@ final class NetworkPlanner {
             }
         }
         // Globals apply to SAM functions that do not set Tracing themselves; X-Ray segments leave through the VPC.
-        if (function.sam() && !properties.has("Tracing")
-                && "Active".equals(context.root().path("Globals").path("Function").path("Tracing").asText())) {
-            sources.computeIfAbsent("xray", k -> new ArrayList<>()).add("inferred from Tracing: Active "
-                    + "(Globals/Function/Tracing)");
+        if (function.sam() && !properties.has("Tracing")) {
+            for (ServiceInference.Inference inference
+                    : ServiceInference.ofGlobalTracing(context.root().path("Globals").path("Function").path("Tracing"))) {
+                sources.computeIfAbsent(inference.service(), k -> new ArrayList<>()).add("inferred from "
+                        + inference.source());
+            }
         }
         return sources.entrySet().stream().map(e -> new Service(e.getKey(), List.copyOf(e.getValue()))).toList();
     }

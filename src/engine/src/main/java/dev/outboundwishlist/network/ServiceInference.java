@@ -72,6 +72,16 @@ final class ServiceInference {
         return List.copyOf(inference.found);
     }
 
+    /**
+     * What {@code Globals.Function.Tracing} gives a SAM function that sets no Tracing of its own:
+     * X-Ray where it is Active, under any branch of an {@code Fn::If}.
+     */
+    static List<Inference> ofGlobalTracing(JsonNode tracing) {
+        ServiceInference inference = new ServiceInference(null);
+        inference.tracing(tracing, TemplatePath.of("Globals", "Function", "Tracing"), "Tracing");
+        return List.copyOf(inference.found);
+    }
+
     private void samFunction(JsonNode properties, TemplatePath path) {
         JsonNode role = properties.get("Role");
         // SAM creates a role from Policies only when no Role is given, and ignores them otherwise.
