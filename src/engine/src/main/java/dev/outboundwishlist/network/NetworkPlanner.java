@@ -185,9 +185,9 @@ final class NetworkPlanner {
                         new Service(name, List.of(), Service.CHINA_PREFIX, true).endpointServiceName(region))) {
             prefix = Service.CHINA_PREFIX;
         }
-        Service named = new Service(name, sources, prefix, true);
-        return known.withoutPolicy().contains(named.endpointServiceName(region))
-                ? new Service(name, sources, prefix, false) : named;
+        boolean takesPolicy = !known.withoutPolicy().contains(
+                new Service(name, List.of(), prefix, true).endpointServiceName(region));
+        return new Service(name, sources, prefix, takesPolicy);
     }
 
     /**

@@ -394,9 +394,10 @@ final class NetworkWriter {
                 context.diagnostics().report(DiagnosticCode.NETWORK_WEAKENED, f.access().path(), "the "
                         + service.name() + " endpoint is written without an endpoint policy: EC2 says "
                         + service.endpointServiceName(context.environment().region()) + " takes none, so the "
-                        + "endpoint admits any principal: through it, the function's code can call " + service.name()
-                        + " with another account's credentials, or reach another account's resources; leave " + service.name() + " out of AwsServices and "
-                        + "the function's permissions unless it is needed"));
+                        + "endpoint admits any principal: through it, the function's code can call "
+                        + service.name() + " with another account's credentials, or reach another account's "
+                        + "resources; leave " + service.name() + " out of AwsServices and the function's "
+                        + "permissions unless it is needed"));
     }
 
     /** Allowed: the AWS services the functions use and every allow-listed domain; then nothing else. */
