@@ -5,6 +5,7 @@ import dev.outboundwishlist.template.TemplateWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +49,11 @@ final class ExpandCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output != null && sameFile(output, template)) {
+            // The expansion drops the extensions' keys and the comments: the template would lose them for good.
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--output': '" + output
+                    + "' is the template being expanded; write the expansion to another file");
+        }
         TemplateRun run = TemplateRun.of(template, stack.environment(spec.commandLine()), stack.lookups());
         PrintWriter err = spec.commandLine().getErr();
         TextReport.write(run, err);
@@ -73,6 +79,14 @@ final class ExpandCommand implements Callable<Integer> {
             return ExitCodes.CANNOT_WRITE;
         }
         return ExitCodes.OK;
+    }
+
+    private static boolean sameFile(Path output, Path template) {
+        try {
+            return Files.exists(output) && Files.isSameFile(output, template);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private TemplateFormat outputFormat(TemplateRun run) {

@@ -31,12 +31,12 @@ record ExpandedTemplate(Template written, ObjectNode expanded, Environment envir
             written = TemplateReader.read(path);
             toExpand = TemplateReader.read(path);
         } catch (TemplateReadException e) {
-            TextReport.write(new TemplateRun(path.toString(), Engine.standard().run(path, environment)),
+            TextReport.write(new TemplateRun(TemplateRun.shown(path), Engine.standard().run(path, environment)),
                     commandLine.getErr());
             return Optional.empty();
         }
         ExpansionResult result = Engine.standard(lookups).run(toExpand, environment);
-        TextReport.write(new TemplateRun(path.toString(), result), commandLine.getErr());
+        TextReport.write(new TemplateRun(TemplateRun.shown(path), result), commandLine.getErr());
         return result.template().map(expanded -> new ExpandedTemplate(written, expanded, environment, lookups));
     }
 

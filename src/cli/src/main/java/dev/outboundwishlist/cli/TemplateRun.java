@@ -30,7 +30,7 @@ record TemplateRun(String file, ExpansionResult result) {
     }
 
     /** An empty name is shown as '' (as cat and ls show it), so a report line never starts with a bare colon. */
-    private static String shown(Path file) {
+    static String shown(Path file) {
         String name = file.toString();
         return name.isEmpty() ? "''" : name;
     }

@@ -235,6 +235,17 @@ class CliTest {
     }
 
     @Test
+    void expandRefusesToWriteOverTheTemplateItExpands(@TempDir Path folder) throws Exception {
+        Path template = folder.resolve("template.yaml");
+        String written = "# kept\nResources:\n  Bucket: {Type: AWS::S3::Bucket}\n";
+        Files.writeString(template, written);
+        Run run = run("expand", template.toString(), "-o", folder.resolve(".").resolve("template.yaml").toString());
+        assertThat(run.exitCode()).isEqualTo(64);
+        assertThat(run.err()).contains("' is the template being expanded; write the expansion to another file");
+        assertThat(Files.readString(template)).isEqualTo(written);
+    }
+
+    @Test
     void anEmptyFileNameIsNamedAsEmpty() {
         Run run = run("validate", "");
         assertThat(run.exitCode()).isEqualTo(2);

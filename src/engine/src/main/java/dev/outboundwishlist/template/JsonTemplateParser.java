@@ -126,7 +126,7 @@ final class JsonTemplateParser {
                 case LONG -> ScalarTypes.NODES.numberNode(parser.getLongValue());
                 default -> ScalarTypes.NODES.numberNode(parser.getBigIntegerValue());
             });
-            case VALUE_NUMBER_FLOAT -> scalar(parser, ScalarTypes.NODES.numberNode(parser.getDecimalValue()));
+            case VALUE_NUMBER_FLOAT -> scalar(parser, decimal(parser));
             case VALUE_TRUE, VALUE_FALSE -> scalar(parser, ScalarTypes.NODES.booleanNode(token == JsonToken.VALUE_TRUE));
             case VALUE_NULL -> scalar(parser, ScalarTypes.NODES.nullNode());
             default -> throw error(DiagnosticCode.JSON_SYNTAX, TemplatePath.ROOT, parser.currentTokenLocation(),
@@ -156,6 +156,20 @@ final class JsonTemplateParser {
         text = text.replaceAll("\\s*\\((?:[^()]|\\([^()]*\\))*(?:Feature|feature)(?:[^()]|\\([^()]*\\))*\\)", "");
         text = text.replaceAll("[;:,]?\\s*(?:enable|use) `?[A-Za-z.]*Feature.*$", "");
         return text.strip();
+    }
+
+    /** A number as written; one whose exponent no number can hold is reported and read as null. */
+    private JsonNode decimal(JsonParser parser) throws IOException {
+        try {
+            return ScalarTypes.NODES.numberNode(parser.getDecimalValue());
+        } catch (NumberFormatException e) {
+            Frame top = stack.peek();
+            TemplatePath path = top == null ? TemplatePath.ROOT : top.container instanceof ObjectNode
+                    ? top.path.key(top.pendingKey) : top.path.index(((ArrayNode) top.container).size());
+            problems.add(error(DiagnosticCode.UNREADABLE, path, parser.currentTokenLocation(),
+                    ScalarTypes.outOfRange(parser.getText())));
+            return ScalarTypes.NODES.nullNode();
+        }
     }
 
     private void scalar(JsonParser parser, JsonNode value) {

@@ -73,9 +73,16 @@ final class ScalarTypes {
             return NODES.numberNode(value);
         }
         if (DECIMAL.matcher(text).matches()) {
+            // Throws NumberFormatException for an exponent beyond an int: no number holds it.
             return NODES.numberNode(new BigDecimal(unsigned));
         }
         return NODES.textNode(text);
+    }
+
+    /** Why a number whose exponent no number can hold (such as 1e99999999999) is refused. */
+    static String outOfRange(String text) {
+        return "is the number " + Excerpt.of(text) + ", whose exponent is beyond any number's range; "
+                + "write a number CloudFormation can hold, or quote it if it is text";
     }
 
     /** True when a string written without quotes would be read back as the same string by any reader. */

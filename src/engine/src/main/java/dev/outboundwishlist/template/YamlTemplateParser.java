@@ -232,7 +232,8 @@ final class YamlTemplateParser {
         String tag = event.getTag().orElse(null);
         if (tag == null || tag.equals("!")) {
             return event.getScalarStyle() == ScalarStyle.PLAIN && tag == null
-                    ? ScalarTypes.resolvePlain(text) : ScalarTypes.NODES.textNode(text);
+                    ? resolvePlain(text, path, event).orElse(ScalarTypes.NODES.nullNode())
+                    : ScalarTypes.NODES.textNode(text);
         }
         if (tag.startsWith(YAML_TAG)) {
             return standardTag(tag.substring(YAML_TAG.length()), text, path, event);
@@ -255,9 +256,23 @@ final class YamlTemplateParser {
         return wrapper;
     }
 
+    /** The value of a plain scalar; empty, reported, for a number no number can hold. */
+    private Optional<JsonNode> resolvePlain(String text, TemplatePath path, ScalarEvent event) {
+        try {
+            return Optional.of(ScalarTypes.resolvePlain(text));
+        } catch (NumberFormatException e) {
+            problems.add(error(DiagnosticCode.UNREADABLE, path, event.getStartMark(), ScalarTypes.outOfRange(text)));
+            return Optional.empty();
+        }
+    }
+
     private JsonNode standardTag(String name, String text, TemplatePath path, ScalarEvent event)
             throws TemplateReadException {
-        JsonNode resolved = ScalarTypes.resolvePlain(text);
+        Optional<JsonNode> read = resolvePlain(text, path, event);
+        if (read.isEmpty()) {
+            return ScalarTypes.NODES.nullNode();
+        }
+        JsonNode resolved = read.get();
         boolean fits = switch (name) {
             case "str" -> true;
             case "int" -> resolved.isIntegralNumber();
