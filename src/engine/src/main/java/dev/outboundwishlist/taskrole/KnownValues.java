@@ -3,7 +3,11 @@ package dev.outboundwishlist.taskrole;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.engine.Environment;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -13,8 +17,82 @@ import java.util.regex.Matcher;
  */
 final class KnownValues {
 
+    /** Enough values to judge an expression by; a template's choices rarely multiply beyond it. */
+    private static final int MAX_POSSIBLE = 64;
 
     private KnownValues() {
+    }
+
+    /**
+     * Every value the expression may take that the template tells in full: those of {@link
+     * #resolve}, of both branches of {@code Fn::If}, of the entries an {@code Fn::FindInMap} or
+     * {@code Fn::Select} may pick (every one its unknown keys or index could pick), and of an
+     * {@code Fn::Join} of such parts. A value with a part only CloudFormation knows is left out.
+     */
+    static List<String> possible(JsonNode value, Environment environment, JsonNode mappings) {
+        Set<String> values = new LinkedHashSet<>();
+        collect(value, environment, mappings, values);
+        return List.copyOf(values);
+    }
+
+    private static void collect(JsonNode value, Environment environment, JsonNode mappings, Set<String> into) {
+        if (into.size() >= MAX_POSSIBLE || value == null) {
+            return;
+        }
+        if (value.isValueNode() && !value.isNull()) {
+            into.add(value.asText());
+            return;
+        }
+        resolve(value, environment).ifPresent(into::add);
+        JsonNode fnIf = value.path("Fn::If");
+        if (value.size() == 1 && fnIf.isArray() && fnIf.size() == 3) {
+            collect(fnIf.get(1), environment, mappings, into);
+            collect(fnIf.get(2), environment, mappings, into);
+        }
+        JsonNode find = value.path("Fn::FindInMap");
+        if (value.size() == 1 && find.isArray() && find.size() >= 3 && find.get(0).isTextual()) {
+            for (JsonNode top : entries(mappings.path(find.get(0).textValue()), find.get(1), environment, mappings)) {
+                for (JsonNode entry : entries(top, find.get(2), environment, mappings)) {
+                    collect(entry, environment, mappings, into);
+                }
+            }
+        }
+        JsonNode select = value.path("Fn::Select");
+        if (value.size() == 1 && select.isArray() && select.size() == 2 && select.get(1).isArray()) {
+            List<String> indexes = possible(select.get(0), environment, mappings);
+            for (int i = 0; i < select.get(1).size(); i++) {
+                if (indexes.isEmpty() || indexes.contains(String.valueOf(i))) {
+                    collect(select.get(1).get(i), environment, mappings, into);
+                }
+            }
+        }
+        JsonNode join = value.path("Fn::Join");
+        if (value.size() == 1 && join.isArray() && join.size() == 2 && join.get(0).isTextual()
+                && join.get(1).isArray()) {
+            List<String> joined = List.of("");
+            for (int i = 0; i < join.get(1).size(); i++) {
+                List<String> parts = possible(join.get(1).get(i), environment, mappings);
+                String delimiter = i == 0 ? "" : join.get(0).textValue();
+                joined = joined.stream().flatMap(prefix -> parts.stream().map(part -> prefix + delimiter + part))
+                        .limit(MAX_POSSIBLE).toList();
+            }
+            joined.stream().limit(MAX_POSSIBLE - into.size()).forEach(into::add);
+        }
+    }
+
+    /** The entries of a mapping level a key picks: the one it names if known, else every one. */
+    private static List<JsonNode> entries(JsonNode level, JsonNode key, Environment environment, JsonNode mappings) {
+        if (!level.isObject()) {
+            return List.of();
+        }
+        List<String> keys = possible(key, environment, mappings);
+        List<JsonNode> entries = new ArrayList<>();
+        level.properties().forEach(entry -> {
+            if (keys.isEmpty() || keys.contains(entry.getKey())) {
+                entries.add(entry.getValue());
+            }
+        });
+        return entries;
     }
 
     static Optional<String> resolve(JsonNode value, Environment environment) {

@@ -13,10 +13,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /**
- * A task role given by a parameter ({@code !Ref P}, or {@code !Sub} of parameters), checked as a
- * written ARN once its value is known: the value passed (the CLI's --parameter, or what
- * CloudFormation passes the macro), else the parameter's Default. Else the grant could name
- * {@code *} unseen. A NoEcho parameter's value is checked but never shown.
+ * A task role given by parameters, mappings or conditions ({@code !Ref P}, {@code !Sub} or
+ * {@code !Join} of parameters, {@code !If}, {@code !FindInMap}, {@code !Select}), checked as a
+ * written ARN in every value the template tells it may take: a parameter's value passed (the
+ * CLI's --parameter, or what CloudFormation passes the macro), else its Default; each branch, each
+ * mapping entry or list item that could be chosen. Else the grant could name {@code *} unseen. A
+ * NoEcho parameter's value is checked but never shown.
  */
 final class ParameterRoles {
 
@@ -25,19 +27,21 @@ final class ParameterRoles {
 
     static Optional<RoleArns.Problem> problem(JsonNode value, ExpansionContext context) {
         JsonNode parameters = context.root().path("Parameters");
-        List<String> names = referencedNames(value);
-        if (names.stream().noneMatch(parameters::has)) {
-            return Optional.empty();
-        }
-        Optional<String> resolved = KnownValues.resolve(value, withDefaults(parameters, context.environment()));
-        if (resolved.isEmpty()) {
-            return Optional.empty();
-        }
+        List<String> values = KnownValues.possible(value, withDefaults(parameters, context.environment()),
+                context.root().path("Mappings"));
+        List<String> names = new ArrayList<>();
+        referencedNames(value, names);
         boolean secret = names.stream()
                 .anyMatch(name -> parameters.path(name).path("NoEcho").asText().equalsIgnoreCase("true"));
-        return RoleArns.problem(resolved.get(), context.environment().partition()).map(p -> new RoleArns.Problem(
-                p.code(), "is " + Intrinsics.brief(value) + ", whose value "
-                        + (secret ? "(NoEcho, not shown)" : "'" + resolved.get() + "'") + " here " + p.message()));
+        for (String possible : values) {
+            Optional<RoleArns.Problem> problem = RoleArns.problem(possible, context.environment().partition());
+            if (problem.isPresent()) {
+                return problem.map(p -> new RoleArns.Problem(p.code(), "is " + Intrinsics.brief(value)
+                        + ", whose value " + (values.size() > 1 ? "may be " : "")
+                        + (secret ? "(NoEcho, not shown)" : "'" + possible + "'") + " here " + p.message()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -61,18 +65,19 @@ final class ParameterRoles {
         return new Environment(environment.region(), environment.accountId(), values, environment.macroEvent());
     }
 
-    /** The names a {@code !Ref} or a {@code !Sub} string refers to. */
-    private static List<String> referencedNames(JsonNode value) {
+    /** The names every {@code !Ref} and {@code !Sub} string within the value refers to. */
+    private static void referencedNames(JsonNode value, List<String> names) {
         if (value.path("Ref").isTextual()) {
-            return List.of(value.get("Ref").textValue());
+            names.add(value.get("Ref").textValue());
         }
-        List<String> names = new ArrayList<>();
-        if (value.path("Fn::Sub").isTextual()) {
-            Matcher matcher = Placeholders.PLACEHOLDER.matcher(value.get("Fn::Sub").textValue());
+        JsonNode sub = value.path("Fn::Sub");
+        JsonNode text = sub.isArray() ? sub.path(0) : sub;
+        if (text.isTextual()) {
+            Matcher matcher = Placeholders.PLACEHOLDER.matcher(text.textValue());
             while (matcher.find()) {
                 names.add(matcher.group(1));
             }
         }
-        return names;
+        value.forEach(child -> referencedNames(child, names));
     }
 }
