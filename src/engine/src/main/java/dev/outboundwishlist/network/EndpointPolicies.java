@@ -21,6 +21,7 @@ import java.util.Set;
 final class EndpointPolicies {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String API_GATEWAY = "execute-api";
 
     /** Services whose every data-plane call names a resource carrying aws:ResourceAccount. */
     static final Set<String> OWN_ACCOUNT_CAPABLE = Set.of("s3", "dynamodb", "sqs", "sns", "secretsmanager", "kms",
@@ -74,10 +75,18 @@ final class EndpointPolicies {
     private EndpointPolicies() {
     }
 
+    /** Whether the endpoint's policy keeps calls to the trusted accounts' resources. */
+    static boolean boundsResources(String service) {
+        return OWN_ACCOUNT_CAPABLE.contains(service) || service.equals(API_GATEWAY);
+    }
+
     /** The policy for a service's endpoint, or empty for full access. */
     static Optional<ObjectNode> of(String service, Settings.Network settings) {
         if (settings.endpointPolicy() == Settings.EndpointPolicy.FullAccess) {
             return Optional.empty();
+        }
+        if (service.equals(API_GATEWAY)) {
+            return Optional.of(apiGateway(settings));
         }
         ObjectNode document = NODES.objectNode();
         document.put("Version", "2012-10-17");
@@ -102,6 +111,26 @@ final class EndpointPolicies {
             deny.put("Resource", "*");
         }
         return Optional.of(document);
+    }
+
+    /**
+     * A private API is mostly called without AWS credentials (no auth, a Lambda or Cognito
+     * authorizer), where aws:PrincipalAccount is absent and would refuse every call: so this
+     * endpoint admits anyone, but only to the trusted accounts' APIs, named by their ARNs.
+     */
+    private static ObjectNode apiGateway(Settings.Network settings) {
+        ObjectNode document = NODES.objectNode();
+        document.put("Version", "2012-10-17");
+        ObjectNode statement = document.putArray("Statement").addObject();
+        statement.put("Sid", "OwnAccountApisOnly");
+        statement.put("Effect", "Allow");
+        statement.put("Principal", "*");
+        statement.put("Action", "execute-api:Invoke");
+        ArrayNode resources = statement.putArray("Resource");
+        resources.addObject().put("Fn::Sub", "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:*");
+        settings.trustedAccounts().forEach(account -> resources.addObject()
+                .put("Fn::Sub", "arn:${AWS::Partition}:execute-api:${AWS::Region}:" + account + ":*"));
+        return document;
     }
 
     private static void accounts(ArrayNode list, Settings.Network settings) {

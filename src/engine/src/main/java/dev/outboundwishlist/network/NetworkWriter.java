@@ -374,7 +374,7 @@ final class NetworkWriter {
     private void policy(String service, ObjectNode props) {
         EndpointPolicies.of(service, settings).ifPresent(document -> props.set("PolicyDocument", document));
         if (settings.endpointPolicy() == Settings.EndpointPolicy.OwnAccount
-                && !EndpointPolicies.OWN_ACCOUNT_CAPABLE.contains(service)) {
+                && !EndpointPolicies.boundsResources(service)) {
             plan.functions().stream().filter(f -> f.needs(service)).findFirst().ifPresent(f ->
                     context.diagnostics().report(DiagnosticCode.NETWORK_WEAKENED, f.access().path(), "the "
                             + service + " endpoint admits only this account's principals, but not only its "

@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
  * one named action) to resources owned by one account. IAM semantics, narrowed to that question:
  * an explicit Deny that can apply wins (for ordinary requests, one denying every action of the
  * service: a Deny of named actions leaves the others); otherwise some Allow must apply to every
- * principal ("*"), every action of the service ("*" or "prefix:*") and the account's resources
+ * principal ("*"), every action of the service ("*" or "prefix:*"; execute-api:Invoke for API
+ * Gateway, whose ordinary requests are only that) and the account's resources
  * ("*" or an ARN whose account field matches).
  * Conditions: String(Not)Equals / String(Not)Like (and their IfExists forms) on
- * aws:ResourceAccount and aws:PrincipalAccount (the caller's account); any other condition key is unknown, so an Allow carrying it does not
+ * aws:ResourceAccount and aws:PrincipalAccount (the caller's account; absent, null, for a call
+ * without AWS credentials); any other condition key is unknown, so an Allow carrying it does not
  * count and a Deny carrying it does (both the safe side). NotPrincipal/NotAction/NotResource are
  * rejected with an exception.
  */
@@ -26,6 +28,9 @@ final class EndpointPolicy {
     private static final Map<String, String> ACTION_PREFIX = Map.of(
             "kinesis-streams", "kinesis", "kinesis-firehose", "firehose", "ecr.api", "ecr", "ecr.dkr", "ecr",
             "monitoring", "cloudwatch", "sagemaker.runtime", "sagemaker", "email-smtp", "ses", "email", "ses");
+
+    /** Where a service's ordinary requests are one action: API Gateway's endpoint serves Invoke. */
+    private static final Map<String, String> ORDINARY = Map.of("execute-api", "execute-api:invoke");
 
     private EndpointPolicy() {
     }
@@ -78,7 +83,7 @@ final class EndpointPolicy {
 
     private static boolean everyAction(JsonNode statement, String prefix) {
         return texts(statement.path("Action")).stream().map(a -> a.toLowerCase(Locale.ROOT))
-                .anyMatch(a -> a.equals("*") || a.equals(prefix + ":*"));
+                .anyMatch(a -> a.equals("*") || a.equals(prefix + ":*") || a.equals(ORDINARY.get(prefix)));
     }
 
     /** Whether a Deny's actions cover {@code action}, or (null) every action of the service. */
@@ -118,8 +123,11 @@ final class EndpointPolicy {
                 }
                 List<String> values = texts(test.getValue());
                 String value = resourceKey ? account : principalAccount;
-                boolean hit = op.endsWith("Equals") ? values.contains(value)
-                        : values.stream().anyMatch(v -> glob(v).matcher(value).matches());
+                if (value == null && operator.getKey().endsWith("IfExists")) {
+                    continue; // an absent key satisfies an ...IfExists test
+                }
+                boolean hit = value != null && (op.endsWith("Equals") ? values.contains(value)
+                        : values.stream().anyMatch(v -> glob(v).matcher(value).matches()));
                 if (op.contains("Not") == hit) {
                     return false;
                 }

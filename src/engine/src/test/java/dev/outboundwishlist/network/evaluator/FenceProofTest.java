@@ -38,7 +38,7 @@ class FenceProofTest {
     private static final String[] DOMAINS = {"api.partner.example", "hooks.example.com", "files.vendor.example",
         "search.example.org", "metrics.example.net"};
     private static final String[] CIDRS = {"203.0.113.0/24", "198.51.100.7/32", "192.0.2.64/26"};
-    private static final String[] SERVICES = {"sqs", "s3", "dynamodb", "secretsmanager"};
+    private static final String[] SERVICES = {"sqs", "s3", "dynamodb", "secretsmanager", "execute-api"};
     /** For each of those services, a call that would let code pass the account's own resources outward. */
     private static final Map<String, String> WAYS_OUT = Map.of("sqs", "sqs:SetQueueAttributes",
             "s3", "s3:PutBucketPolicy", "dynamodb", "dynamodb:ExportTableToPointInTime",
@@ -186,8 +186,18 @@ class FenceProofTest {
         for (String service : fn.services()) {
             assertThat(network.endpointAllowsForeignPrincipal(service, "999999999999"))
                     .as(what + ": the " + service + " endpoint takes another account's credentials").isFalse();
-            assertThat(network.endpointAllowsOwnCall(service, WAYS_OUT.get(service)))
-                    .as(what + ": the " + service + " endpoint lets " + WAYS_OUT.get(service) + " through").isFalse();
+            if (WAYS_OUT.containsKey(service)) {
+                assertThat(network.endpointAllowsOwnCall(service, WAYS_OUT.get(service)))
+                        .as(what + ": the " + service + " endpoint lets " + WAYS_OUT.get(service) + " through")
+                        .isFalse();
+            }
+        }
+        if (fn.services().contains("execute-api")) {
+            // A private API is mostly called without AWS credentials.
+            assertThat(network.endpointAllowsAnonymous("execute-api", "123456789012"))
+                    .as(what + ": the execute-api endpoint refuses calls without credentials").isTrue();
+            assertThat(network.endpointAllowsAnonymous("execute-api", "999999999999"))
+                    .as(what + ": the execute-api endpoint admits another account's APIs").isFalse();
         }
     }
 

@@ -204,6 +204,11 @@ public final class NetworkEvaluator {
                 cfn.accountId(), cfn.accountId()));
     }
 
+    /** Requests made without AWS credentials (no principal account), to {@code account}'s resources. */
+    public boolean endpointAllowsAnonymous(String service, String account) {
+        return endpointAllows(service, account, null);
+    }
+
     /** Requests made with another account's credentials, to that account's resources. */
     public boolean endpointAllowsForeignPrincipal(String service, String account) {
         return endpointAllows(service, account, account);
