@@ -380,8 +380,9 @@ final class NetworkWriter {
                             + service + " endpoint admits only this account's principals, but not only its "
                             + "resources (not every " + service + " call names a resource, so that limit would "
                             + "break calls): through it, the function's code can reach other accounts' "
-                            + service + " resources as far as its role allows (sts: assume another account's role "
-                            + "with data in the session name); grant the role only the resources it needs"));
+                            + service + " resources as far as its role allows" + (service.equals("sts")
+                            ? " (assume another account's role with data in the session name)" : "")
+                            + "; grant the role only the resources it needs"));
         }
     }
 

@@ -12,6 +12,7 @@ import dev.outboundwishlist.template.TemplateReadException;
 import dev.outboundwishlist.template.TemplateReader;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -233,6 +234,11 @@ public final class DefinitionLocator {
         }
         String name = uri.textValue();
         Path file = base.get().resolve(name).normalize();
+        if (name.isBlank() || Files.isDirectory(file)) {
+            report(path, (name.isBlank() ? "is empty" : "names the folder " + name)
+                    + "; name the definition's file (JSON or YAML), relative to the template");
+            return Optional.empty();
+        }
         Candidate candidate = new Candidate(uri, path, properties, "DefinitionUri", List.of());
         if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
             // JSON files may hold DefinitionSubstitutions placeholders outside strings, as DefinitionString does.

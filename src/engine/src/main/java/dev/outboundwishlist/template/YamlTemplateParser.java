@@ -192,8 +192,11 @@ final class YamlTemplateParser {
         ObjectNode object = (ObjectNode) frame.container;
         if (key.equals(MERGE_KEY) && event.getScalarStyle() == ScalarStyle.PLAIN && event.getTag().isEmpty()) {
             if (frame.mergeMark != null) {
-                throw error(DiagnosticCode.DUPLICATE_KEY, keyPath, event.getStartMark(), "is a second merge key in "
-                        + "this mapping; merge several mappings with one: <<: [*a, *b]");
+                problems.add(error(DiagnosticCode.DUPLICATE_KEY, keyPath, event.getStartMark(), "is a second merge "
+                        + "key in this mapping; merge several mappings with one: <<: [*a, *b]"));
+                frame.discarding = true;
+                frame.pendingKey = key;
+                return;
             }
             frame.mergeMark = event.getStartMark();
             frame.merging = true;
@@ -349,16 +352,25 @@ final class YamlTemplateParser {
      * the template: the mapping takes each key of the merged mappings (the first of a list wins)
      * that it does not write itself.
      */
-    private void merge(Frame frame) throws TemplateReadException {
+    private void merge(Frame frame) {
         List<JsonNode> sources = new ArrayList<>();
         if (frame.merged.isArray()) {
             frame.merged.forEach(sources::add);
         } else {
             sources.add(frame.merged);
         }
+        Optional<JsonNode> intrinsic = sources.stream().filter(Intrinsics::isIntrinsic).findFirst();
+        if (intrinsic.isPresent()) {
+            // Its value is known only once CloudFormation resolves it, long after the YAML is read.
+            problems.add(error(DiagnosticCode.UNSUPPORTED_YAML, frame.path.key(MERGE_KEY), frame.mergeMark,
+                    "is a merge key whose value is the intrinsic function " + Intrinsics.brief(intrinsic.get())
+                            + ", which YAML cannot merge; write the keys themselves"));
+            return;
+        }
         if (!sources.stream().allMatch(JsonNode::isObject)) {
-            throw error(DiagnosticCode.UNSUPPORTED_YAML, frame.path.key(MERGE_KEY), frame.mergeMark,
-                    "is a merge key whose value is not a mapping or a list of mappings, which is all it can merge");
+            problems.add(error(DiagnosticCode.UNSUPPORTED_YAML, frame.path.key(MERGE_KEY), frame.mergeMark,
+                    "is a merge key whose value is not a mapping or a list of mappings, which is all it can merge"));
+            return;
         }
         ObjectNode object = (ObjectNode) frame.container;
         Map<String, JsonNode> written = new LinkedHashMap<>();
