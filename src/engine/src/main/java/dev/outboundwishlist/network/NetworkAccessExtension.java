@@ -47,6 +47,7 @@ public final class NetworkAccessExtension implements Extension {
         }
         new NetworkPlanner(context).plan(fenced).ifPresent(plan -> {
             reportServices(context, plan);
+            ForeignResources.report(context, plan);
             checkRuleCounts(context, plan);
             if (existing.isPresent() && !plan.interfaceEndpoints().isEmpty()) {
                 ExistingVpcNotes.reportEndpoints(context, plan);

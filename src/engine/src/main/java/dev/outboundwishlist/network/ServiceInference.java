@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.template.Intrinsics;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,6 +31,17 @@ final class ServiceInference {
     record Inference(String service, String source) {
     }
 
+    /**
+     * An ARN with a literal account, written in one of the function's policies.
+     *
+     * @param service the ARN's service field (sqs, secretsmanager, kinesis, …)
+     */
+    record ResourceArn(String service, String account, String arn, TemplatePath path) {
+    }
+
+    /** arn:PARTITION:SERVICE:REGION:ACCOUNT:…, the account literal (placeholders elsewhere allowed). */
+    private static final Pattern ACCOUNT_ARN = Pattern.compile("arn:[^:]+:([a-z0-9-]+):[^:]*:(\\d{12}):.+");
+
     private static final Comparator<Inference> ORDER =
             Comparator.comparing(Inference::service).thenComparing(Inference::source);
 
@@ -37,6 +49,7 @@ final class ServiceInference {
 
     private final JsonNode resources;
     private final Set<Inference> found = new TreeSet<>(ORDER);
+    private final List<ResourceArn> arns = new ArrayList<>();
 
     private ServiceInference(JsonNode resources) {
         this.resources = resources;
@@ -49,16 +62,25 @@ final class ServiceInference {
      * @return by service, then source; empty for anything but a Lambda function
      */
     static List<Inference> of(String functionId, JsonNode resources) {
+        return List.copyOf(read(functionId, resources).found);
+    }
+
+    /** The ARNs with a literal account in the policies {@link #of} reads, in the order written. */
+    static List<ResourceArn> resourceArns(String functionId, JsonNode resources) {
+        return List.copyOf(read(functionId, resources).arns);
+    }
+
+    private static ServiceInference read(String functionId, JsonNode resources) {
+        ServiceInference inference = new ServiceInference(resources);
         if (functionId == null || resources == null || !resources.isObject()) {
-            return List.of();
+            return inference;
         }
         JsonNode function = resources.path(functionId);
         JsonNode properties = function.path("Properties");
         if (!properties.isObject()) {
-            return List.of();
+            return inference;
         }
         TemplatePath path = TemplatePath.of("Resources", functionId, "Properties");
-        ServiceInference inference = new ServiceInference(resources);
         switch (function.path("Type").asText()) {
             case "AWS::Serverless::Function" -> inference.samFunction(properties, path);
             case "AWS::Lambda::Function" -> {
@@ -69,7 +91,7 @@ final class ServiceInference {
             default -> {
             }
         }
-        return List.copyOf(inference.found);
+        return inference;
     }
 
     /**
@@ -139,6 +161,7 @@ final class ServiceInference {
             for (String service : KnownPolicies.SAM_TEMPLATES.getOrDefault(name, Set.of())) {
                 add(service, "policy template " + name, path);
             }
+            arns(item.get(name), path.key(name));
         }
     }
 
@@ -293,6 +316,31 @@ final class ServiceInference {
             }
         }
         first.forEach((service, name) -> add(service, "action " + name, path));
+        arns(statement.path("Resource"), path.key("Resource"));
+    }
+
+    /** The ARNs with a literal account within a value: text, or an Fn::Sub string. */
+    private void arns(JsonNode value, TemplatePath path) {
+        JsonNode sub = value.path("Fn::Sub");
+        JsonNode text = value.isTextual() ? value : value.size() == 1 && sub.isArray() ? sub.path(0) : sub;
+        if (text.isTextual()) {
+            Matcher matcher = ACCOUNT_ARN.matcher(PLACEHOLDER.matcher(text.textValue())
+                    .replaceAll(Matcher.quoteReplacement("${}")));
+            if (matcher.matches()) {
+                arns.add(new ResourceArn(matcher.group(1), matcher.group(2), text.textValue(), path));
+            }
+            return;
+        }
+        if (value.isObject() && !sub.isMissingNode()) {
+            return;
+        }
+        if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                arns(value.get(i), path.index(i));
+            }
+        } else if (value.isObject()) {
+            value.properties().forEach(field -> arns(field.getValue(), path.key(field.getKey())));
+        }
     }
 
     private void add(String service, String what, TemplatePath path) {
