@@ -29,10 +29,11 @@ final class EndpointPolicies {
 
     /**
      * Calls denied through each endpoint, though they name the account's own resources: each
-     * shares a resource outward (a policy, an ACL, a grant, a subscription), sends data to a
-     * destination outside the fence (exports, replication, event targets, notifications), runs
-     * code outside it (functions, state machines, stacks, commands, jobs), or takes the fence
-     * itself down (a function's VpcConfig, routes, security groups, endpoints).
+     * shares a resource outward (a policy, an ACL, a grant, a subscription, a queue or topic created
+     * with a policy), sends data to a destination outside the fence (exports, replication, event
+     * targets, notifications, push endpoints), runs code outside it (functions, state machines and
+     * test runs of a state, stacks, commands and associations, jobs and sessions), or takes the
+     * fence itself down (a function's VpcConfig, routes, security groups, endpoints).
      */
     static final Map<String, List<String>> DENIED = Map.ofEntries(
             Map.entry("s3", List.of("s3:PutBucketPolicy", "s3:PutBucketAcl", "s3:PutObjectAcl",
@@ -40,22 +41,24 @@ final class EndpointPolicies {
                     "s3:PutReplicationConfiguration", "s3:PutBucketNotification", "s3:PutInventoryConfiguration",
                     "s3:PutAnalyticsConfiguration")),
             Map.entry("dynamodb", List.of("dynamodb:PutResourcePolicy", "dynamodb:ExportTableToPointInTime")),
-            Map.entry("sqs", List.of("sqs:SetQueueAttributes", "sqs:AddPermission")),
-            Map.entry("sns", List.of("sns:Subscribe", "sns:SetTopicAttributes", "sns:AddPermission")),
+            Map.entry("sqs", List.of("sqs:SetQueueAttributes", "sqs:AddPermission", "sqs:CreateQueue")),
+            Map.entry("sns", List.of("sns:Subscribe", "sns:SetTopicAttributes", "sns:AddPermission",
+                    "sns:CreateTopic", "sns:CreatePlatformApplication", "sns:CreatePlatformEndpoint")),
             Map.entry("secretsmanager", List.of("secretsmanager:PutResourcePolicy")),
             Map.entry("kms", List.of("kms:PutKeyPolicy", "kms:CreateGrant")),
             Map.entry("lambda", List.of("lambda:CreateFunction", "lambda:UpdateFunctionCode",
                     "lambda:UpdateFunctionConfiguration", "lambda:AddPermission", "lambda:CreateFunctionUrlConfig",
                     "lambda:UpdateFunctionUrlConfig", "lambda:PutFunctionEventInvokeConfig",
                     "lambda:UpdateFunctionEventInvokeConfig", "lambda:AddLayerVersionPermission")),
-            Map.entry("states", List.of("states:CreateStateMachine", "states:UpdateStateMachine")),
+            Map.entry("states", List.of("states:CreateStateMachine", "states:UpdateStateMachine",
+                    "states:TestState")),
             Map.entry("events", List.of("events:PutTargets", "events:PutPermission", "events:CreateApiDestination",
                     "events:UpdateApiDestination")),
             Map.entry("scheduler", List.of("scheduler:CreateSchedule", "scheduler:UpdateSchedule")),
             Map.entry("kinesis-streams", List.of("kinesis:PutResourcePolicy")),
             Map.entry("kinesis-firehose", List.of("firehose:CreateDeliveryStream", "firehose:UpdateDestination")),
-            Map.entry("ssm", List.of("ssm:SendCommand", "ssm:StartAutomationExecution",
-                    "ssm:ModifyDocumentPermission", "ssm:PutResourcePolicy")),
+            Map.entry("ssm", List.of("ssm:SendCommand", "ssm:StartAutomationExecution", "ssm:CreateAssociation",
+                    "ssm:UpdateAssociation", "ssm:ModifyDocumentPermission", "ssm:PutResourcePolicy")),
             Map.entry("logs", List.of("logs:PutSubscriptionFilter", "logs:PutAccountPolicy", "logs:PutDestination",
                     "logs:PutDestinationPolicy", "logs:PutResourcePolicy", "logs:CreateExportTask",
                     "logs:PutDeliveryDestination", "logs:PutDeliveryDestinationPolicy", "logs:CreateDelivery")),
@@ -64,7 +67,8 @@ final class EndpointPolicies {
             Map.entry("cloudformation", List.of("cloudformation:CreateStack", "cloudformation:UpdateStack",
                     "cloudformation:CreateChangeSet", "cloudformation:CreateStackSet",
                     "cloudformation:UpdateStackSet")),
-            Map.entry("glue", List.of("glue:PutResourcePolicy", "glue:CreateJob", "glue:UpdateJob")),
+            Map.entry("glue", List.of("glue:PutResourcePolicy", "glue:CreateJob", "glue:UpdateJob",
+                    "glue:CreateSession", "glue:RunStatement", "glue:CreateDevEndpoint", "glue:UpdateDevEndpoint")),
             Map.entry("ec2", List.of("ec2:RunInstances", "ec2:AuthorizeSecurityGroupEgress", "ec2:CreateRoute",
                     "ec2:ReplaceRoute", "ec2:AssociateRouteTable", "ec2:ReplaceRouteTableAssociation",
                     "ec2:CreateVpcEndpoint", "ec2:ModifyVpcEndpoint", "ec2:AttachInternetGateway",

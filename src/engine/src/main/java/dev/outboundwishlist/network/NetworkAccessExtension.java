@@ -36,6 +36,7 @@ public final class NetworkAccessExtension implements Extension {
             return;
         }
         fenced.forEach(function -> NetworkConditions.check(context, function.id()));
+        UnfencedCallees.report(context, fenced);
         Optional<Settings.ExistingVpc> existing = context.settings().network().existingVpc();
         if (existing.isEmpty() && context.root().path("Metadata").path("OutboundWishlist").path("Network")
                 .has("ExistingVpc")) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +40,12 @@ final class ServiceInference {
     record ResourceArn(String service, String account, String arn, TemplatePath path) {
     }
 
+    /** A resource of the template the function may invoke, by its logical id, where the grant is written. */
+    record Callee(String id, TemplatePath path) {
+    }
+
+    private static final String INVOKE = "lambda:invokefunction";
+
     /** arn:PARTITION:SERVICE:REGION:ACCOUNT:…, the account literal (placeholders elsewhere allowed). */
     private static final Pattern ACCOUNT_ARN = Pattern.compile("arn:[^:]+:([a-z0-9-]+):[^:]*:(\\d{12}):.+");
 
@@ -50,6 +57,7 @@ final class ServiceInference {
     private final JsonNode resources;
     private final Set<Inference> found = new TreeSet<>(ORDER);
     private final List<ResourceArn> arns = new ArrayList<>();
+    private final List<Callee> callees = new ArrayList<>();
 
     private ServiceInference(JsonNode resources) {
         this.resources = resources;
@@ -68,6 +76,11 @@ final class ServiceInference {
     /** The ARNs with a literal account in the policies {@link #of} reads, in the order written. */
     static List<ResourceArn> resourceArns(String functionId, JsonNode resources) {
         return List.copyOf(read(functionId, resources).arns);
+    }
+
+    /** What the policies {@link #of} reads let the function invoke: resources of the template, by id. */
+    static List<Callee> callees(String functionId, JsonNode resources) {
+        return List.copyOf(read(functionId, resources).callees);
     }
 
     private static ServiceInference read(String functionId, JsonNode resources) {
@@ -162,6 +175,9 @@ final class ServiceInference {
                 add(service, "policy template " + name, path);
             }
             arns(item.get(name), path.key(name));
+            if (name.equals("LambdaInvokePolicy")) {
+                callees(item.get(name), path.key(name));
+            }
         }
     }
 
@@ -317,6 +333,53 @@ final class ServiceInference {
         }
         first.forEach((service, name) -> add(service, "action " + name, path));
         arns(statement.path("Resource"), path.key("Resource"));
+        for (JsonNode one : action.isArray() ? action : List.of(action)) {
+            if (one.isTextual() && glob(one.textValue()).matcher(INVOKE).matches()) {
+                callees(statement.path("Resource"), path);
+                break;
+            }
+        }
+    }
+
+    private static Pattern glob(String action) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : action.toLowerCase(Locale.ROOT).toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    /** The template's resources a value names: Ref, Fn::GetAtt, and Fn::Sub's ${Id} and ${Id.Attribute}. */
+    private void callees(JsonNode value, TemplatePath path) {
+        if (value.size() == 1 && value.path("Ref").isTextual()) {
+            callee(value.get("Ref").textValue(), path);
+        }
+        JsonNode getAtt = value.path("Fn::GetAtt");
+        if (value.size() == 1 && getAtt.isTextual()) {
+            callee(getAtt.textValue().split("\\.", 2)[0], path);
+        } else if (value.size() == 1 && getAtt.path(0).isTextual()) {
+            callee(getAtt.get(0).textValue(), path);
+        }
+        JsonNode sub = value.path("Fn::Sub");
+        JsonNode text = value.size() == 1 && sub.isArray() ? sub.path(0) : sub;
+        if (value.size() == 1 && text.isTextual()) {
+            Matcher matcher = PLACEHOLDER.matcher(text.textValue());
+            while (matcher.find()) {
+                String name = matcher.group().substring(2, matcher.group().length() - 1);
+                callee(name.split("\\.", 2)[0], path);
+            }
+        }
+        if (value.isArray() || value.isObject() && !Intrinsics.isIntrinsic(value)) {
+            value.forEach(child -> callees(child, path));
+        } else if (value.path("Fn::If").isArray() || value.path("Fn::Join").isArray()) {
+            value.forEach(child -> callees(child, path));
+        }
+    }
+
+    private void callee(String id, TemplatePath path) {
+        if (resources.has(id) && callees.stream().noneMatch(c -> c.id().equals(id) && c.path().equals(path))) {
+            callees.add(new Callee(id, path));
+        }
     }
 
     /** The ARNs with a literal account within a value: text, or an Fn::Sub string. */
