@@ -67,14 +67,17 @@ class MacroHandlerTest {
         ObjectNode response = new MacroHandler().handle(event("bad-template.json"), log::add);
         assertThat(response.get("status").asText()).isEqualTo("failure");
         assertThat(response.has("fragment")).isFalse();
-        assertThat(response.get("errorMessage").asText()).isEqualTo("OutboundWishlist found 2 errors: "
+        // The malformed resource stops the expansion, but the others are still checked.
+        assertThat(response.get("errorMessage").asText()).isEqualTo("OutboundWishlist found 3 errors: "
                 + "[1] Metadata/OutboundWishlist/Network/AvailabilityZones: 12 is not a whole number from 1 to 6 (OWL104) "
                 + "[2] Resources/Orphan/Type: is missing; every resource needs a Type such as "
-                + "AWS::Serverless::Function (OWL101)");
+                + "AWS::Serverless::Function (OWL101) "
+                + "[3] Resources/Worker/Properties/OutboundNetworkAccess/AllowList: is written with Enabled: false, "
+                + "which allows no public destination; remove it, or set Enabled: true (OWL201)");
     }
 
     @Test
-    void extensionErrorsAreReportedOnceTheStructureIsSound() throws IOException {
+    void withoutTheMalformedResourceTheOthersErrorsRemain() throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(event("bad-template.json"));
         ((ObjectNode) event.at("/fragment/Resources")).remove("Orphan");
         ObjectNode response = new MacroHandler().handle(JSON.writeValueAsBytes(event), log::add);

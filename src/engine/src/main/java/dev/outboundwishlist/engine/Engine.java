@@ -59,6 +59,13 @@ public final class Engine {
             TemplateStructure.checkParameterValues(root, environment, diagnostics);
         }
         if (!usable) {
+            TemplateStructure.withoutMalformedResources(root).ifPresent(rest -> {
+                Template others = new Template(template.sourceName(), template.format(), rest, template.sourceMap(),
+                        template.baseDirectory());
+                ExpansionContext context = new ExpansionContext(others, settings, environment,
+                        new LogicalIdAllocator(rest), diagnostics, lookups);
+                extensions.forEach(extension -> extension.validate(context));
+            });
             return failed(template, diagnostics, before);
         }
         ExpansionContext context = new ExpansionContext(template, settings, environment,

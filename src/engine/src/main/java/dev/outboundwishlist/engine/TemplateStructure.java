@@ -8,11 +8,13 @@ import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.loops.ForEachLoops;
 import dev.outboundwishlist.template.Excerpt;
 import dev.outboundwishlist.template.Intrinsics;
+import dev.outboundwishlist.template.SourceMap;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -74,6 +76,26 @@ final class TemplateStructure {
         }
         checkTransform(root.get("Transform"), diagnostics);
         return usable;
+    }
+
+    /**
+     * The template without its malformed resources, when they are all that keeps it from being
+     * usable: the other resources can then still be checked, so every error is reported at once.
+     */
+    static Optional<ObjectNode> withoutMalformedResources(ObjectNode root) {
+        ObjectNode rest = root.deepCopy();
+        if (rest.get("Resources") instanceof ObjectNode resources) {
+            Diagnostics ignored = new Diagnostics(SourceMap.NONE);
+            List<String> malformed = new ArrayList<>();
+            resources.properties().forEach(resource -> {
+                if (!resource.getKey().startsWith(ForEachLoops.LOOP)
+                        && !checkResource(resource.getKey(), resource.getValue(), ignored)) {
+                    malformed.add(resource.getKey());
+                }
+            });
+            resources.remove(malformed);
+        }
+        return check(rest, new Diagnostics(SourceMap.NONE)) ? Optional.of(rest) : Optional.empty();
     }
 
     private static void loopWithoutTransform(TemplatePath path, Diagnostics diagnostics) {
