@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Builds a JSON template from Jackson's token stream, keeping positions and rejecting duplicate keys. */
@@ -42,6 +43,8 @@ final class JsonTemplateParser {
         final ContainerNode<?> container;
         final TemplatePath path;
         String pendingKey;
+        /** The last key read in this mapping, so that a key the parser alone has read can be told apart. */
+        String lastKey;
         /** The value now read belongs to a duplicate key: it is reported, not kept. */
         boolean discarding;
 
@@ -76,7 +79,7 @@ final class JsonTemplateParser {
             }
         } catch (JsonProcessingException e) {
             String detail = plain(e.getOriginalMessage());
-            throw withProblems(error(DiagnosticCode.JSON_SYNTAX, syntaxErrorPath(), e.getLocation(),
+            throw withProblems(error(DiagnosticCode.JSON_SYNTAX, syntaxErrorPath(e), e.getLocation(),
                     "is not valid JSON: " + detail));
         } catch (IOException e) {
             throw withProblems(new TemplateReadException(DiagnosticCode.UNREADABLE, TemplatePath.ROOT,
@@ -108,6 +111,7 @@ final class JsonTemplateParser {
                 }
                 record(keyPath, parser.currentTokenLocation());
                 frame.pendingKey = key;
+                frame.lastKey = key;
             }
             case START_OBJECT, START_ARRAY -> {
                 TemplatePath path = childPath(parser);
@@ -134,13 +138,23 @@ final class JsonTemplateParser {
         }
     }
 
-    /** Where a syntax error stands: at the value of the key just read, else in the innermost container. */
-    private TemplatePath syntaxErrorPath() {
+    /**
+     * Where a syntax error stands: at the value of the key just read (Jackson reads a key and the
+     * start of its value in one step, so the key may be known to the parser alone), else in the
+     * innermost container.
+     */
+    private TemplatePath syntaxErrorPath(JsonProcessingException e) {
         Frame top = stack.peek();
         if (top == null) {
             return TemplatePath.ROOT;
         }
-        return top.pendingKey != null ? top.path.key(top.pendingKey) : top.path;
+        String key = top.pendingKey;
+        if (key == null && top.container instanceof ObjectNode && e.getProcessor() instanceof JsonParser parser
+                && parser.getParsingContext() != null && parser.getParsingContext().inObject()
+                && !Objects.equals(parser.getParsingContext().getCurrentName(), top.lastKey)) {
+            key = parser.getParsingContext().getCurrentName();
+        }
+        return key != null ? top.path.key(key) : top.path;
     }
 
     /** What stops the read, after the duplicate keys read past before it. */
@@ -153,6 +167,9 @@ final class JsonTemplateParser {
     /** Jackson's message without its advice on parser features, which means nothing to a template author. */
     static String plain(String message) {
         String text = message.split("\n", 2)[0];
+        // Jackson names the input (redacted) and each character's code: the template author needs neither.
+        text = text.replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]", "line $1, column $2");
+        text = text.replaceAll(" \\(code \\d+\\)", "");
         text = text.replaceAll("\\s*\\((?:[^()]|\\([^()]*\\))*(?:Feature|feature)(?:[^()]|\\([^()]*\\))*\\)", "");
         text = text.replaceAll("[;:,]?\\s*(?:enable|use) `?[A-Za-z.]*Feature.*$", "");
         return text.strip();

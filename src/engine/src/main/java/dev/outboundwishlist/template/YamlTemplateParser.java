@@ -311,6 +311,7 @@ final class YamlTemplateParser {
                 throw error(DiagnosticCode.UNSUPPORTED_YAML, TemplatePath.ROOT, event.getStartMark(),
                         "holds more than one YAML document; a template is exactly one");
             }
+            record(TemplatePath.ROOT, event.getStartMark());
             return TemplatePath.ROOT;
         }
         if (top.container instanceof ObjectNode) {
