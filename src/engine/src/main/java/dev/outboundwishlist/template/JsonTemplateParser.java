@@ -103,6 +103,7 @@ final class JsonTemplateParser {
                 Frame frame = stack.peek();
                 String key = parser.currentName();
                 TemplatePath keyPath = frame.path.key(key);
+                surrogates(key, keyPath, parser);
                 if (((ObjectNode) frame.container).has(key)) {
                     String first = sourceMap.exact(keyPath).map(p -> " (first at line " + p.line() + ")").orElse("");
                     problems.add(error(DiagnosticCode.DUPLICATE_KEY, keyPath, parser.currentTokenLocation(),
@@ -124,7 +125,10 @@ final class JsonTemplateParser {
                 stack.push(new Frame(container, path));
             }
             case END_OBJECT, END_ARRAY -> attach(stack.pop().container);
-            case VALUE_STRING -> scalar(parser, ScalarTypes.NODES.textNode(parser.getText()));
+            case VALUE_STRING -> {
+                surrogates(parser.getText(), valuePath(), parser);
+                scalar(parser, ScalarTypes.NODES.textNode(parser.getText()));
+            }
             case VALUE_NUMBER_INT -> scalar(parser, switch (parser.getNumberType()) {
                 case INT -> ScalarTypes.NODES.numberNode(parser.getIntValue());
                 case LONG -> ScalarTypes.NODES.numberNode(parser.getLongValue());
@@ -180,13 +184,23 @@ final class JsonTemplateParser {
         try {
             return ScalarTypes.NODES.numberNode(parser.getDecimalValue());
         } catch (NumberFormatException e) {
-            Frame top = stack.peek();
-            TemplatePath path = top == null ? TemplatePath.ROOT : top.container instanceof ObjectNode
-                    ? top.path.key(top.pendingKey) : top.path.index(((ArrayNode) top.container).size());
-            problems.add(error(DiagnosticCode.UNREADABLE, path, parser.currentTokenLocation(),
+            problems.add(error(DiagnosticCode.UNREADABLE, valuePath(), parser.currentTokenLocation(),
                     ScalarTypes.outOfRange(parser.getText())));
             return ScalarTypes.NODES.nullNode();
         }
+    }
+
+    /** Half a surrogate pair (escapes can spell one) is reported where it is, and the reading goes on. */
+    private void surrogates(String text, TemplatePath path, JsonParser parser) {
+        TemplateReader.unpairedSurrogate(text).ifPresent(problem ->
+                problems.add(error(DiagnosticCode.UNREADABLE, path, parser.currentTokenLocation(), problem)));
+    }
+
+    /** The path of the scalar value about to be read. */
+    private TemplatePath valuePath() {
+        Frame top = stack.peek();
+        return top == null ? TemplatePath.ROOT : top.container instanceof ObjectNode
+                ? top.path.key(top.pendingKey) : top.path.index(((ArrayNode) top.container).size());
     }
 
     private void scalar(JsonParser parser, JsonNode value) {

@@ -120,6 +120,14 @@ public final class TemplateReader {
     }
 
     private static void checkText(String text, TemplatePath path, SourceMap sourceMap) throws TemplateReadException {
+        Optional<String> problem = unpairedSurrogate(text);
+        if (problem.isPresent()) {
+            throw new TemplateReadException(DiagnosticCode.UNREADABLE, path, sourceMap.nearest(path), problem.get());
+        }
+    }
+
+    /** Why a string cannot be written as UTF-8: half a surrogate pair, which escapes can spell. */
+    static Optional<String> unpairedSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
@@ -127,10 +135,11 @@ public final class TemplateReader {
             if (paired) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw new TemplateReadException(DiagnosticCode.UNREADABLE, path, sourceMap.nearest(path),
-                        String.format("holds \\u%04X, half of a UTF-16 surrogate pair, which is not valid Unicode", (int) c));
+                return Optional.of(String.format("holds \\u%04X, half of a UTF-16 surrogate pair, which is not "
+                        + "valid Unicode", (int) c));
             }
         }
+        return Optional.empty();
     }
 
     /** A {@code .json} file is strict JSON; a {@code .yaml} file is YAML; anything else is told by its content. */

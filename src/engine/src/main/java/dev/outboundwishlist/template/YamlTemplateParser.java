@@ -177,6 +177,7 @@ final class YamlTemplateParser {
         TemplatePath path = childPath(event);
         countNodes(1, path, event.getStartMark());
         JsonNode value = scalarValue(event, path);
+        surrogates(event.getValue(), path, event);
         remember(event.getAnchor(), value, 1);
         attach(value, 1);
     }
@@ -189,6 +190,7 @@ final class YamlTemplateParser {
         }
         String key = event.getValue();
         TemplatePath keyPath = frame.path.key(key);
+        surrogates(key, keyPath, event);
         ObjectNode object = (ObjectNode) frame.container;
         if (key.equals(MERGE_KEY) && event.getScalarStyle() == ScalarStyle.PLAIN && event.getTag().isEmpty()) {
             if (frame.mergeMark != null) {
@@ -389,6 +391,12 @@ final class YamlTemplateParser {
                 object.set(key, value);
             }
         });
+    }
+
+    /** Half a surrogate pair (escapes can spell one) is reported where it is, and the reading goes on. */
+    private void surrogates(String text, TemplatePath path, ScalarEvent event) {
+        TemplateReader.unpairedSurrogate(text).ifPresent(problem ->
+                problems.add(error(DiagnosticCode.UNREADABLE, path, event.getStartMark(), problem)));
     }
 
     /** A tag as written: {@code !!int} for YAML's own. */
