@@ -76,7 +76,7 @@ final class KnownValues {
                 joined = joined.stream().flatMap(prefix -> parts.stream().map(part -> prefix + delimiter + part))
                         .limit(MAX_POSSIBLE).toList();
             }
-            joined.stream().limit(MAX_POSSIBLE - into.size()).forEach(into::add);
+            joined.stream().limit(Math.max(0, MAX_POSSIBLE - into.size())).forEach(into::add);
         }
     }
 
