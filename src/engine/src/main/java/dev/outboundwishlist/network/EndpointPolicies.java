@@ -93,11 +93,7 @@ final class EndpointPolicies {
             return Optional.of(apiGateway(settings));
         }
         ObjectNode document = NODES.objectNode();
-        document.put("Version", "2012-10-17");
-        ObjectNode statement = document.putArray("Statement").addObject();
-        statement.put("Sid", "OwnAccountOnly");
-        statement.put("Effect", "Allow");
-        statement.put("Principal", "*");
+        ObjectNode statement = allowEveryone(document, "OwnAccountOnly");
         statement.put("Action", "*");
         statement.put("Resource", "*");
         ObjectNode equals = statement.putObject("Condition").putObject("StringEquals");
@@ -124,17 +120,23 @@ final class EndpointPolicies {
      */
     private static ObjectNode apiGateway(Settings.Network settings) {
         ObjectNode document = NODES.objectNode();
-        document.put("Version", "2012-10-17");
-        ObjectNode statement = document.putArray("Statement").addObject();
-        statement.put("Sid", "OwnAccountApisOnly");
-        statement.put("Effect", "Allow");
-        statement.put("Principal", "*");
+        ObjectNode statement = allowEveryone(document, "OwnAccountApisOnly");
         statement.put("Action", "execute-api:Invoke");
         ArrayNode resources = statement.putArray("Resource");
         resources.addObject().put("Fn::Sub", "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:*");
         settings.trustedAccounts().forEach(account -> resources.addObject()
                 .put("Fn::Sub", "arn:${AWS::Partition}:execute-api:${AWS::Region}:" + account + ":*"));
         return document;
+    }
+
+    /** The document's first statement: an Allow for any principal, bounded by what the caller adds. */
+    private static ObjectNode allowEveryone(ObjectNode document, String sid) {
+        document.put("Version", "2012-10-17");
+        ObjectNode statement = document.putArray("Statement").addObject();
+        statement.put("Sid", sid);
+        statement.put("Effect", "Allow");
+        statement.put("Principal", "*");
+        return statement;
     }
 
     private static void accounts(ArrayNode list, Settings.Network settings) {
