@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The value of a template expression where the macro can know it as CloudFormation will: a
@@ -25,9 +26,11 @@ final class KnownValues {
 
     /**
      * Every value the expression may take that the template tells in full: those of {@link
-     * #resolve}, of both branches of {@code Fn::If}, of the entries an {@code Fn::FindInMap} or
-     * {@code Fn::Select} may pick (every one its unknown keys or index could pick), and of an
-     * {@code Fn::Join} of such parts. A value with a part only CloudFormation knows is left out.
+     * #resolve}, of both branches of {@code Fn::If}, of the entries an {@code Fn::FindInMap} (or
+     * its DefaultValue) or {@code Fn::Select} may pick (every one its unknown keys or index could
+     * pick, from a written list, a list parameter or an {@code Fn::Split}), and of an {@code
+     * Fn::Join} or {@code Fn::Sub} (with its variables) of such parts. A value with a part only
+     * CloudFormation knows is left out.
      */
     static List<String> possible(JsonNode value, Environment environment, JsonNode mappings) {
         Set<String> values = new LinkedHashSet<>();
@@ -56,15 +59,32 @@ final class KnownValues {
                     collect(entry, environment, mappings, into);
                 }
             }
+            // AWS::LanguageExtensions' fourth argument, for keys the mapping does not hold.
+            collect(find.path(3).get("DefaultValue"), environment, mappings, into);
         }
         JsonNode select = value.path("Fn::Select");
-        if (value.size() == 1 && select.isArray() && select.size() == 2 && select.get(1).isArray()) {
+        if (value.size() == 1 && select.isArray() && select.size() == 2) {
             List<String> indexes = possible(select.get(0), environment, mappings);
-            for (int i = 0; i < select.get(1).size(); i++) {
-                if (indexes.isEmpty() || indexes.contains(String.valueOf(i))) {
-                    collect(select.get(1).get(i), environment, mappings, into);
+            if (select.get(1).isArray()) {
+                for (int i = 0; i < select.get(1).size(); i++) {
+                    if (indexes.isEmpty() || indexes.contains(String.valueOf(i))) {
+                        collect(select.get(1).get(i), environment, mappings, into);
+                    }
+                }
+            } else {
+                for (List<String> list : lists(select.get(1), environment, mappings)) {
+                    for (int i = 0; i < list.size(); i++) {
+                        if ((indexes.isEmpty() || indexes.contains(String.valueOf(i))) && into.size() < MAX_POSSIBLE) {
+                            into.add(list.get(i));
+                        }
+                    }
                 }
             }
+        }
+        JsonNode sub = value.path("Fn::Sub");
+        if (value.size() == 1 && sub.isArray() && sub.size() == 2 && sub.get(0).isTextual() && sub.get(1).isObject()) {
+            substituted(sub.get(0).textValue(), sub.get(1), environment, mappings).stream()
+                    .limit(Math.max(0, MAX_POSSIBLE - into.size())).forEach(into::add);
         }
         JsonNode join = value.path("Fn::Join");
         if (value.size() == 1 && join.isArray() && join.size() == 2 && join.get(0).isTextual()
@@ -78,6 +98,46 @@ final class KnownValues {
             }
             joined.stream().limit(Math.max(0, MAX_POSSIBLE - into.size())).forEach(into::add);
         }
+    }
+
+    /**
+     * The lists a value may give, each as its items: a list parameter's value or Default (comma
+     * separated, as CloudFormation passes it), or an {@code Fn::Split} of a value the template tells.
+     */
+    private static List<List<String>> lists(JsonNode value, Environment environment, JsonNode mappings) {
+        JsonNode split = value.path("Fn::Split");
+        String delimiter = ",";
+        JsonNode source = value;
+        if (value.size() == 1 && split.isArray() && split.size() == 2 && split.get(0).isTextual()) {
+            delimiter = split.get(0).textValue();
+            source = split.get(1);
+        } else if (!(value.size() == 1 && value.path("Ref").isTextual())) {
+            return List.of();
+        }
+        List<List<String>> lists = new ArrayList<>();
+        for (String text : possible(source, environment, mappings)) {
+            lists.add(List.of(text.split(Pattern.quote(delimiter), -1)));
+        }
+        return lists;
+    }
+
+    /** An Fn::Sub with variables: each placeholder filled with every value its variable may take. */
+    private static List<String> substituted(String text, JsonNode variables, Environment environment,
+                                            JsonNode mappings) {
+        List<String> results = List.of("");
+        Matcher matcher = Placeholders.PLACEHOLDER.matcher(text);
+        int last = 0;
+        while (matcher.find()) {
+            String literal = text.substring(last, matcher.start());
+            String name = matcher.group(1);
+            List<String> values = variables.has(name) ? possible(variables.get(name), environment, mappings)
+                    : name(name, environment).map(List::of).orElse(List.of());
+            results = results.stream().flatMap(prefix -> values.stream().map(v -> prefix + literal + v))
+                    .limit(MAX_POSSIBLE).toList();
+            last = matcher.end();
+        }
+        String tail = text.substring(last);
+        return results.stream().map(prefix -> prefix + tail).toList();
     }
 
     /** The entries of a mapping level a key picks: the one it names if known, else every one. */

@@ -14,8 +14,8 @@ final class RoleArns {
             "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc):iam::(\\d{12}):role/"
                     + "((?:[\\x21-\\x7E&&[^/]]+/)*)([\\w+=,.@-]{1,64})");
 
-    /** Any role ARN, its parts possibly placeholders: partition, account, then the path and name. */
-    private static final Pattern SHAPE = Pattern.compile("arn:([^:]+):iam::([^:]*):role/(.+)");
+    /** Any role ARN, its parts possibly placeholders: partition, account, then the path and name (a placeholder may hold the path's slash). */
+    private static final Pattern SHAPE = Pattern.compile("arn:([^:]+):iam::([^:]*):role(?:/|(?=PLACEHOLDER))(.+)");
     /** The grant would let the execution role assume every role the pattern matches. */
     private static final Problem WILDCARD = new Problem(DiagnosticCode.MALFORMED_ROLE_ARN, "names roles by a "
             + "wildcard (* or ?), and the execution role would be granted every role it matches; name the one role "
@@ -119,7 +119,8 @@ final class RoleArns {
     static Optional<Problem> problem(String arn, String stackPartition) {
         Matcher matcher = ROLE.matcher(arn);
         Matcher shape = SHAPE.matcher(arn);
-        if (!matcher.matches() && shape.matches() && (shape.group(2) + shape.group(3)).matches(".*[*?].*")) {
+        // In a policy's Resource, * and ? match anything wherever they stand, a role path included.
+        if (shape.matches() && (shape.group(2) + shape.group(3)).matches(".*[*?].*")) {
             return Optional.of(WILDCARD);
         }
         if (!matcher.matches()) {

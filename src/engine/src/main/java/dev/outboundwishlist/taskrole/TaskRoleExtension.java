@@ -328,6 +328,16 @@ public final class TaskRoleExtension implements Extension {
                     use.site().report(context.diagnostics(), p.code(), path, "'" + text + "' becomes '"
                             + resolved.get().textValue() + "', which " + p.message()));
         }
+        // A placeholder filled with an intrinsic (a parameter, say) is judged as that intrinsic would be.
+        if (report && resolved.isPresent() && Intrinsics.isIntrinsic(resolved.get()) && RoleArns.hasPlaceholder(text)
+                && !use.site().joinsIntrinsic(use.value())) {
+            JsonNode intrinsic = resolved.get();
+            RoleArns.intrinsicProblem(intrinsic, context.environment().partition(), context.resources())
+                    .or(() -> ParameterRoles.problem(intrinsic, context))
+                    .ifPresent(p -> use.site().report(context.diagnostics(), p.code(), path, "'" + text
+                            + "' stands for " + (p.message().startsWith("is ") ? p.message().substring(3)
+                                    : Intrinsics.brief(intrinsic) + ", which " + p.message())));
+        }
         if (resolved.isEmpty() && report) {
             use.site().report(context.diagnostics(), DiagnosticCode.ROLE_ARN_UNRESOLVED, path,
                     use.site().joinsIntrinsic(use.value())
