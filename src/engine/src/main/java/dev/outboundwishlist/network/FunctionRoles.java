@@ -36,6 +36,21 @@ final class FunctionRoles {
                     + "AWS::Lambda::Function needs a Role, and a fenced one needs " + VPC_ACCESS + " on it");
             return;
         }
+        grant(context, role, path);
+    }
+
+    /** The role, or under Fn::If each role a branch names (a branch without one leaves it to SAM). */
+    private static void grant(ExpansionContext context, JsonNode role, TemplatePath path) {
+        JsonNode fnIf = role.path("Fn::If");
+        if (role.size() == 1 && fnIf.isArray() && fnIf.size() == 3) {
+            for (int branch = 1; branch <= 2; branch++) {
+                JsonNode chosen = fnIf.get(branch);
+                if (!(chosen.size() == 1 && chosen.path("Ref").asText().equals("AWS::NoValue"))) {
+                    grant(context, chosen, path.key("Fn::If").index(branch));
+                }
+            }
+            return;
+        }
         Optional<String> roleId = TemplateRoles.named(role, context.resources());
         if (roleId.isEmpty()) {
             context.diagnostics().report(DiagnosticCode.NETWORK_EXTERNAL_FUNCTION_ROLE, path, "is not a role of this "

@@ -2,6 +2,7 @@ package dev.outboundwishlist.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
+import dev.outboundwishlist.engine.TemplateRoles;
 import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -232,10 +234,11 @@ final class ServiceInference {
     }
 
     private void roleOf(JsonNode value) {
-        String id = roleId(value);
-        if (id == null || !isType(id, "AWS::IAM::Role")) {
+        Optional<String> named = TemplateRoles.named(value, resources);
+        if (named.isEmpty()) {
             return;
         }
+        String id = named.get();
         JsonNode properties = resources.get(id).path("Properties");
         TemplatePath path = TemplatePath.of("Resources", id, "Properties");
         JsonNode managed = properties.path("ManagedPolicyArns");
@@ -249,26 +252,6 @@ final class ServiceInference {
                     (policy, at) -> document(policy.path("PolicyDocument"), at.key("PolicyDocument")));
         }
         attachedPolicies(id);
-    }
-
-    /** {@code !GetAtt R.Arn} in either form, or {@code !Ref R}: the role's logical id, else null. */
-    private static String roleId(JsonNode value) {
-        if (value == null || !Intrinsics.isIntrinsic(value)) {
-            return null;
-        }
-        JsonNode ref = value.path("Ref");
-        if (ref.isTextual()) {
-            return ref.textValue();
-        }
-        JsonNode getAtt = value.path("Fn::GetAtt");
-        if (getAtt.isTextual() && getAtt.textValue().endsWith(".Arn")) {
-            return getAtt.textValue().substring(0, getAtt.textValue().length() - ".Arn".length());
-        }
-        if (getAtt.isArray() && getAtt.size() == 2 && getAtt.get(0).isTextual()
-                && getAtt.get(1).asText().equals("Arn")) {
-            return getAtt.get(0).textValue();
-        }
-        return null;
     }
 
     /** AWS::IAM::Policy and ManagedPolicy resources listing {@code !Ref role} in Roles, and RolePolicy naming it. */
@@ -389,8 +372,10 @@ final class ServiceInference {
         if (text.isTextual()) {
             Matcher matcher = ACCOUNT_ARN.matcher(PLACEHOLDER.matcher(text.textValue())
                     .replaceAll(Matcher.quoteReplacement("${}")));
-            if (matcher.matches()) {
-                arns.add(new ResourceArn(matcher.group(1), matcher.group(2), text.textValue(), path));
+            ResourceArn arn = matcher.matches()
+                    ? new ResourceArn(matcher.group(1), matcher.group(2), text.textValue(), path) : null;
+            if (arn != null && !arns.contains(arn)) { // a role named in both branches of an Fn::If is read twice
+                arns.add(arn);
             }
             return;
         }
