@@ -246,6 +246,32 @@ class CliTest {
     }
 
     @Test
+    void anotherAccountsResourceIsJudgedOnlyWithTheStacksAccount(@TempDir Path folder) throws Exception {
+        Path template = folder.resolve("template.yaml");
+        Files.writeString(template, """
+                Transform: [OutboundWishlist, AWS::Serverless-2016-10-31]
+                Resources:
+                  Reader:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: index.handler
+                      InlineCode: "def handler(e, c): return e"
+                      Policies:
+                        - Statement:
+                            - {Effect: Allow, Action: sqs:SendMessage, Resource: 'arn:aws:sqs:us-east-1:222222222222:q'}
+                      OutboundNetworkAccess: {Enabled: false}
+                """);
+        assertThat(run("validate", template.toString()).out()).contains("info OWL210 Resources/Reader/Properties/"
+                + "OutboundNetworkAccess: names resources of the account(s) 222222222222 by ARN").doesNotContain("warning OWL");
+        assertThat(run("validate", template.toString(), "--account", "222222222222").out())
+                .doesNotContain("OWL220").doesNotContain("names resources of the account");
+        assertThat(run("validate", template.toString(), "--account", "111111111111").out())
+                .contains("warning OWL220 Resources/Reader/Properties/Policies/0/Statement/0/Resource: names "
+                        + "arn:aws:sqs:us-east-1:222222222222:q, a resource of the account 222222222222");
+    }
+
+    @Test
     void anEmptyFileNameIsNamedAsEmpty() {
         Run run = run("validate", "");
         assertThat(run.exitCode()).isEqualTo(2);

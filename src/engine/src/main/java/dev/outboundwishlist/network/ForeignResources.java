@@ -8,11 +8,13 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Another account's resources a fenced function's own policies name: the endpoint policies the
  * macro writes admit only the stack's account and TrustedAccounts, so those calls would be refused
- * at run time, long after the deploy. Said now, with the account to trust if the call is meant.
+ * at run time, long after the deploy. Said now, with the account to trust if the call is meant;
+ * without the stack's account (the CLI without --account), an info says what could not be checked.
  */
 final class ForeignResources {
 
@@ -25,24 +27,40 @@ final class ForeignResources {
 
     static void report(ExpansionContext context, NetworkPlan plan) {
         Settings.Network settings = context.settings().network();
-        Optional<String> own = context.environment().accountId();
-        if (own.isEmpty() || settings.endpointPolicy() != Settings.EndpointPolicy.OwnAccount) {
-            return; // without the stack's account, an account in an ARN may be its own
+        if (settings.endpointPolicy() != Settings.EndpointPolicy.OwnAccount) {
+            return;
         }
+        Optional<String> own = context.environment().accountId();
         Set<String> trusted = new HashSet<>(settings.trustedAccounts());
-        trusted.add(own.get());
+        own.ifPresent(trusted::add);
+        String region = context.environment().region();
         for (NetworkPlan.Function function : plan.functions()) {
+            Set<String> unchecked = new TreeSet<>();
             for (ServiceInference.ResourceArn arn : ServiceInference.resourceArns(function.id(), context.resources())) {
                 String service = ENDPOINT.getOrDefault(arn.service(), arn.service());
-                if (trusted.contains(arn.account()) || !function.needs(service)
+                // A resource of another Region is not reached through this Region's endpoints at all.
+                boolean here = arn.region().isEmpty() || arn.region().equals(region);
+                if (trusted.contains(arn.account()) || !here || !function.needs(service)
                         || !EndpointPolicies.boundsResources(service) || !writesEndpoint(plan, service)) {
                     continue;
                 }
+                if (own.isEmpty()) {
+                    unchecked.add(arn.account());
+                    continue; // without the stack's account, this may be its own
+                }
+                String admits = service.equals("execute-api") ? "admits calls only to the APIs of"
+                        : "admits only the resources of";
                 context.diagnostics().report(DiagnosticCode.NETWORK_FOREIGN_RESOURCE, arn.path(), "names "
                         + arn.arn() + ", a resource of the account " + arn.account() + ", but the " + service
-                        + " endpoint of " + function.id() + "'s fence admits only this stack's account and "
+                        + " endpoint of " + function.id() + "'s fence " + admits + " this stack's account and "
                         + "TrustedAccounts, so the call would be refused; if it is meant, add '" + arn.account()
                         + "' to Metadata.OutboundWishlist.Network.TrustedAccounts");
+            }
+            if (!unchecked.isEmpty()) {
+                context.diagnostics().report(DiagnosticCode.NETWORK_NOTE, function.access().path(), "names resources "
+                        + "of the account(s) " + String.join(", ", unchecked) + " by ARN, which its endpoints refuse "
+                        + "unless that is the stack's account or one of TrustedAccounts; give the stack's account "
+                        + "(--account) to have each checked (OWL220)");
             }
         }
     }

@@ -38,8 +38,9 @@ final class ServiceInference {
      * An ARN with a literal account, written in one of the function's policies.
      *
      * @param service the ARN's service field (sqs, secretsmanager, kinesis, …)
+     * @param region  the ARN's Region field, empty where it is a placeholder
      */
-    record ResourceArn(String service, String account, String arn, TemplatePath path) {
+    record ResourceArn(String service, String region, String account, String arn, TemplatePath path) {
     }
 
     /** A resource of the template the function may invoke, by its logical id, where the grant is written. */
@@ -49,7 +50,7 @@ final class ServiceInference {
     private static final String INVOKE = "lambda:invokefunction";
 
     /** arn:PARTITION:SERVICE:REGION:ACCOUNT:…, the account literal (placeholders elsewhere allowed). */
-    private static final Pattern ACCOUNT_ARN = Pattern.compile("arn:[^:]+:([a-z0-9-]+):[^:]*:(\\d{12}):.+");
+    private static final Pattern ACCOUNT_ARN = Pattern.compile("arn:[^:]+:([a-z0-9-]+):([^:]*):(\\d{12}):.+");
 
     private static final Comparator<Inference> ORDER =
             Comparator.comparing(Inference::service).thenComparing(Inference::source);
@@ -373,7 +374,8 @@ final class ServiceInference {
             Matcher matcher = ACCOUNT_ARN.matcher(PLACEHOLDER.matcher(text.textValue())
                     .replaceAll(Matcher.quoteReplacement("${}")));
             ResourceArn arn = matcher.matches()
-                    ? new ResourceArn(matcher.group(1), matcher.group(2), text.textValue(), path) : null;
+                    ? new ResourceArn(matcher.group(1), matcher.group(2).replace("${}", ""), matcher.group(3),
+                    text.textValue(), path) : null;
             if (arn != null && !arns.contains(arn)) { // a role named in both branches of an Fn::If is read twice
                 arns.add(arn);
             }
