@@ -48,6 +48,11 @@ final class ServiceInference {
     }
 
     private static final String INVOKE = "lambda:invokefunction";
+    /** AWS managed policies that let a role invoke every function. */
+    private static final Set<String> INVOKING_MANAGED = Set.of("AWSLambdaRole", "AWSLambda_FullAccess",
+            "AWSLambdaFullAccess");
+    /** A function's ARN (or a pattern of them): its name, then an optional version or alias. */
+    private static final Pattern FUNCTION_ARN = Pattern.compile("arn:[^:]*:lambda:[^:]*:[^:]*:function:([^:]+)(:.*)?");
 
     /** arn:PARTITION:SERVICE:REGION:ACCOUNT:…, the account literal (placeholders elsewhere allowed). */
     private static final Pattern ACCOUNT_ARN = Pattern.compile("arn:[^:]+:([a-z0-9-]+):([^:]*):(\\d{12}):.+");
@@ -225,6 +230,9 @@ final class ServiceInference {
         for (String service : KnownPolicies.AWS_MANAGED.getOrDefault(name, Set.of())) {
             add(service, "managed policy " + name, path);
         }
+        if (INVOKING_MANAGED.contains(name)) {
+            functionsNamed("*", path);
+        }
     }
 
     /** Follows a function's Role to an AWS::IAM::Role in the template. */
@@ -333,8 +341,23 @@ final class ServiceInference {
         return Pattern.compile(regex.toString());
     }
 
-    /** The template's resources a value names: Ref, Fn::GetAtt, and Fn::Sub's ${Id} and ${Id.Attribute}. */
+    /**
+     * The template's resources a value names: Ref, Fn::GetAtt, and Fn::Sub's ${Id} and
+     * ${Id.Attribute}; and the functions a name, a function ARN or a pattern of them (* among
+     * them) may stand for.
+     */
     private void callees(JsonNode value, TemplatePath path) {
+        JsonNode written = value.isTextual() ? value : value.size() == 1 && value.path("Fn::Sub").isTextual()
+                ? value.get("Fn::Sub") : null;
+        if (written != null) {
+            String text = PLACEHOLDER.matcher(written.textValue()).replaceAll("*");
+            Matcher arn = FUNCTION_ARN.matcher(text);
+            if (text.equals("*") || arn.matches()) {
+                functionsNamed(text.equals("*") ? "*" : arn.group(1), path);
+            } else if (value.isTextual() && text.matches("[A-Za-z0-9_*?-]+")) {
+                functionsNamed(text, path); // a function's name, as LambdaInvokePolicy takes it
+            }
+        }
         if (value.size() == 1 && value.path("Ref").isTextual()) {
             callee(value.get("Ref").textValue(), path);
         }
@@ -358,6 +381,23 @@ final class ServiceInference {
         } else if (value.path("Fn::If").isArray() || value.path("Fn::Join").isArray()) {
             value.forEach(child -> callees(child, path));
         }
+    }
+
+    /**
+     * The template's functions a name or pattern may stand for: those whose FunctionName it
+     * matches, and, for a pattern starting with *, those CloudFormation names itself.
+     */
+    private void functionsNamed(String pattern, TemplatePath path) {
+        Pattern glob = glob(pattern);
+        resources.properties().forEach(resource -> {
+            JsonNode name = resource.getValue().path("Properties").path("FunctionName");
+            boolean function = Set.of("AWS::Lambda::Function", "AWS::Serverless::Function")
+                    .contains(resource.getValue().path("Type").asText());
+            if (function && (name.isTextual() ? glob.matcher(name.textValue().toLowerCase(Locale.ROOT)).matches()
+                    : name.isMissingNode() && pattern.startsWith("*"))) {
+                callee(resource.getKey(), path);
+            }
+        });
     }
 
     private void callee(String id, TemplatePath path) {
