@@ -49,6 +49,10 @@ final class ExpandCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output != null && output.toString().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--output': an empty file "
+                    + "name; name the file to write, or leave --output out to write to standard output");
+        }
         if (output != null && sameFile(output, template)) {
             // The expansion drops the extensions' keys and the comments: the template would lose them for good.
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--output': '" + output

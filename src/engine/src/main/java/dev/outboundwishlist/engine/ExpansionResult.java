@@ -5,6 +5,7 @@ import dev.outboundwishlist.diagnostics.Diagnostic;
 import dev.outboundwishlist.template.TemplateFormat;
 import dev.outboundwishlist.template.TemplateReadException;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,10 @@ public record ExpansionResult(TemplateFormat inputFormat, Optional<ObjectNode> t
 
     /** The input could not even be read as a template. */
     static ExpansionResult unreadable(TemplateReadException problem) {
+        // In the order they stand in the file (a merge key's problem is found when its mapping closes).
         List<Diagnostic> diagnostics = problem.all().stream()
+                .sorted(Comparator.comparing((TemplateReadException p) -> p.position().orElse(null),
+                        Comparator.nullsLast(Comparator.naturalOrder())))
                 .map(p -> Diagnostic.of(p.code(), p.path(), p.getMessage()).at(p.position())).toList();
         return new ExpansionResult(TemplateFormat.YAML, Optional.empty(), diagnostics, 0, 0);
     }

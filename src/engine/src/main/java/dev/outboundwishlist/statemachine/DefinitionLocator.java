@@ -6,6 +6,7 @@ import dev.outboundwishlist.diagnostics.DiagnosticCode;
 import dev.outboundwishlist.diagnostics.TemplatePath;
 import dev.outboundwishlist.engine.Diagnostics;
 import dev.outboundwishlist.engine.ExpansionContext;
+import dev.outboundwishlist.template.Intrinsics;
 import dev.outboundwishlist.template.SourceMap;
 import dev.outboundwishlist.template.Template;
 import dev.outboundwishlist.template.TemplateReadException;
@@ -229,7 +230,10 @@ public final class DefinitionLocator {
         JsonNode uri = properties.get("DefinitionUri");
         Optional<Path> base = context.template().baseDirectory();
         if (!uri.isTextual() || uri.textValue().startsWith("s3://") || base.isEmpty()) {
-            notRead(path, "it is in S3", "inline it as Definition or, with the CLI, point DefinitionUri at a local file");
+            String where = Intrinsics.isIntrinsic(uri) ? "its name is an intrinsic function, known only at deploy"
+                    : base.isEmpty() && uri.isTextual() && !uri.textValue().startsWith("s3://")
+                    ? "its file is not beside the template here" : "it is in S3";
+            notRead(path, where, "inline it as Definition or, with the CLI, point DefinitionUri at a local file");
             return Optional.empty();
         }
         String name = uri.textValue();
