@@ -22,18 +22,6 @@ final class UnfencedCallees {
     private UnfencedCallees() {
     }
 
-    /** An alias or version stands for the function its FunctionName names; anything else for itself. */
-    private static String functionOf(ExpansionContext context, String id) {
-        JsonNode resource = context.resources().path(id);
-        if (!Set.of("AWS::Lambda::Alias", "AWS::Lambda::Version").contains(resource.path("Type").asText())) {
-            return id;
-        }
-        JsonNode name = resource.path("Properties").path("FunctionName");
-        return name.path("Ref").isTextual() ? name.get("Ref").textValue()
-                : name.path("Fn::GetAtt").path(0).isTextual() ? name.get("Fn::GetAtt").get(0).textValue()
-                : name.path("Fn::GetAtt").isTextual() ? name.get("Fn::GetAtt").textValue().split("\\.", 2)[0] : id;
-    }
-
     static void report(ExpansionContext context, List<FencedFunction> fenced) {
         Set<String> fencedIds = fenced.stream().map(FencedFunction::id).collect(Collectors.toSet());
         for (FencedFunction function : fenced) {
@@ -53,5 +41,17 @@ final class UnfencedCallees {
                         + id + " too (OutboundNetworkAccess), or drop the permission");
             }
         }
+    }
+
+    /** An alias or version stands for the function its FunctionName names; anything else for itself. */
+    private static String functionOf(ExpansionContext context, String id) {
+        JsonNode resource = context.resources().path(id);
+        if (!Set.of("AWS::Lambda::Alias", "AWS::Lambda::Version").contains(resource.path("Type").asText())) {
+            return id;
+        }
+        JsonNode name = resource.path("Properties").path("FunctionName");
+        return name.path("Ref").isTextual() ? name.get("Ref").textValue()
+                : name.path("Fn::GetAtt").path(0).isTextual() ? name.get("Fn::GetAtt").get(0).textValue()
+                : name.path("Fn::GetAtt").isTextual() ? name.get("Fn::GetAtt").textValue().split("\\.", 2)[0] : id;
     }
 }
