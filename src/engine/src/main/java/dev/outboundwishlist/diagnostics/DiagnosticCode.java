@@ -46,6 +46,7 @@ public enum DiagnosticCode {
     NETWORK_SETTING_IGNORED("OWL215", Severity.WARNING, "A network setting has no effect in an existing VPC."),
     NETWORK_ENDPOINTS_TAKE_OVER("OWL217", Severity.WARNING, "Interface endpoints created in an existing VPC serve these services to every workload in it, but admit only the fenced functions."),
     NETWORK_FOREIGN_RESOURCE("OWL220", Severity.WARNING, "A fenced function's policies name another account's resource, which its endpoint's policy refuses."),
+    NETWORK_API_SHADOWED("OWL221", Severity.WARNING, "An allow-listed API Gateway domain resolves to the fence's own execute-api endpoint, which serves only private APIs."),
     NETWORK_PRIVATE_UNREACHABLE("OWL219", Severity.WARNING, "An allow-listed private network cannot be reached from the VPC the macro builds: it is the fence's own block, or routed to the internet."),
     NETWORK_NOT_FENCED("OWL216", Severity.WARNING, "A function the global OutboundNetworkAccess does not reach stays unfenced."),
     CHINA_ENDPOINT_NAMES("OWL218", Severity.WARNING, "Endpoint service names written unchecked in a China Region, where many start with cn."),

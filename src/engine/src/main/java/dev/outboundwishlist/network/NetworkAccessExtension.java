@@ -49,6 +49,7 @@ public final class NetworkAccessExtension implements Extension {
         new NetworkPlanner(context).plan(fenced).ifPresent(plan -> {
             reportServices(context, plan);
             ForeignResources.report(context, plan);
+            warnOfShadowedApis(context, plan);
             checkRuleCounts(context, plan);
             if (existing.isPresent() && !plan.interfaceEndpoints().isEmpty()) {
                 ExistingVpcNotes.reportEndpoints(context, plan);
@@ -204,6 +205,32 @@ public final class NetworkAccessExtension implements Extension {
                     context.diagnostics().report(DiagnosticCode.NETWORK_SERVICE_INFERRED, function.access().path(),
                             "reaches " + service.name() + how + String.join("; ", inferred)
                                     + "; list it in AwsServices to make that explicit");
+                }
+            }
+        }
+    }
+
+    /**
+     * The execute-api endpoint's private DNS answers for every API Gateway name in the Region, in
+     * the whole VPC: an allow-listed public API there is then reached through the endpoint, which
+     * serves private APIs only, so its calls fail.
+     */
+    private static void warnOfShadowedApis(ExpansionContext context, NetworkPlan plan) {
+        if (plan.interfaceEndpoints().stream().noneMatch(s -> s.name().equals("execute-api"))) {
+            return;
+        }
+        String suffix = ".execute-api." + context.environment().region() + ".amazonaws.com";
+        for (NetworkPlan.Function function : plan.functions()) {
+            List<OutboundAccess.AllowEntry> entries = function.access().allowList();
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i) instanceof OutboundAccess.Domain domain
+                        && ("." + domain.name()).endsWith(suffix)) {
+                    context.diagnostics().report(DiagnosticCode.NETWORK_API_SHADOWED, function.access().path()
+                            .key("AllowList").index(i).key("Domain"), "'" + (domain.wildcard() ? "*." : "")
+                            + domain.name() + "' is an API Gateway name, which the fence's execute-api endpoint "
+                            + "answers for in the whole VPC (private DNS): that endpoint serves only private APIs, "
+                            + "so calls to a public API there fail; fence the functions that call private APIs and "
+                            + "those that call public ones in separate stacks, whose VPCs are apart");
                 }
             }
         }
