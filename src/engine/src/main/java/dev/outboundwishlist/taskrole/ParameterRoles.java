@@ -7,9 +7,11 @@ import dev.outboundwishlist.template.Intrinsics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -27,10 +29,14 @@ final class ParameterRoles {
 
     static Optional<RoleArns.Problem> problem(JsonNode value, ExpansionContext context) {
         JsonNode parameters = context.root().path("Parameters");
-        List<String> values = KnownValues.possible(value, withDefaults(parameters, context.environment()),
-                context.root().path("Mappings"));
         List<String> names = new ArrayList<>();
         referencedNames(value, names);
+        Environment stack = withDefaults(parameters, context.environment());
+        Set<String> found = new LinkedHashSet<>();
+        for (Environment variant : variants(stack, parameters, names, context.environment())) {
+            found.addAll(KnownValues.possible(value, variant, context.root().path("Mappings")));
+        }
+        List<String> values = List.copyOf(found);
         boolean secret = names.stream()
                 .anyMatch(name -> parameters.path(name).path("NoEcho").asText().equalsIgnoreCase("true"));
         for (String possible : values) {
@@ -63,6 +69,27 @@ final class ParameterRoles {
             }
         });
         return new Environment(environment.region(), environment.accountId(), values, environment.macroEvent());
+    }
+
+    /**
+     * The stack, and for each parameter the value names whose value was not passed, the stack with
+     * each of its AllowedValues instead of its Default: every value the template says it may take.
+     */
+    private static List<Environment> variants(Environment stack, JsonNode parameters, List<String> names,
+                                              Environment passed) {
+        List<Environment> variants = new ArrayList<>(List.of(stack));
+        for (String name : new LinkedHashSet<>(names)) {
+            JsonNode allowed = parameters.path(name).path("AllowedValues");
+            if (passed.parameterValues().containsKey(name) || !allowed.isArray()) {
+                continue;
+            }
+            for (JsonNode choice : allowed) {
+                Map<String, String> values = new LinkedHashMap<>(stack.parameterValues());
+                values.put(name, choice.asText());
+                variants.add(new Environment(stack.region(), stack.accountId(), values, stack.macroEvent()));
+            }
+        }
+        return variants;
     }
 
     /** The names every {@code !Ref} and {@code !Sub} string within the value refers to. */
