@@ -21,7 +21,7 @@ import java.util.Set;
 final class EndpointPolicies {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String API_GATEWAY = "execute-api";
+    static final String API_GATEWAY = "execute-api";
 
     /** Services whose every data-plane call names a resource carrying aws:ResourceAccount. */
     static final Set<String> OWN_ACCOUNT_CAPABLE = Set.of("s3", "dynamodb", "sqs", "sns", "secretsmanager", "kms",

@@ -48,7 +48,7 @@ final class ForeignResources {
                     unchecked.add(arn.account());
                     continue; // without the stack's account, this may be its own
                 }
-                String admits = service.equals("execute-api") ? "admits calls only to the APIs of"
+                String admits = service.equals(EndpointPolicies.API_GATEWAY) ? "admits calls only to the APIs of"
                         : "admits only the resources of";
                 context.diagnostics().report(DiagnosticCode.NETWORK_FOREIGN_RESOURCE, arn.path(), "names "
                         + arn.arn() + ", a resource of the account " + arn.account() + ", but the " + service

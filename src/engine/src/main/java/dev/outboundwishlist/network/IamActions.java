@@ -89,7 +89,7 @@ final class IamActions {
     }
 
     /** IAM's wildcards: {@code *} any run of characters, {@code ?} any one. */
-    private static Pattern glob(String name) {
+    static Pattern glob(String name) {
         StringBuilder regex = new StringBuilder();
         for (char c : name.toCharArray()) {
             regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));

@@ -47,6 +47,7 @@ final class ServiceInference {
     record Callee(String id, TemplatePath path) {
     }
 
+    static final Set<String> FUNCTION_TYPES = Set.of("AWS::Lambda::Function", "AWS::Serverless::Function");
     private static final String INVOKE = "lambda:invokefunction";
     /** AWS managed policies that let a role invoke every function. */
     private static final Set<String> INVOKING_MANAGED = Set.of("AWSLambdaRole", "AWSLambda_FullAccess",
@@ -333,12 +334,9 @@ final class ServiceInference {
         }
     }
 
-    private static Pattern glob(String action) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : action.toLowerCase(Locale.ROOT).toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString());
+    /** IAM's wildcards, matched without regard to case (against lower-case text). */
+    private static Pattern glob(String pattern) {
+        return IamActions.glob(pattern.toLowerCase(Locale.ROOT));
     }
 
     /**
@@ -391,8 +389,7 @@ final class ServiceInference {
         Pattern glob = glob(pattern);
         resources.properties().forEach(resource -> {
             JsonNode name = resource.getValue().path("Properties").path("FunctionName");
-            boolean function = Set.of("AWS::Lambda::Function", "AWS::Serverless::Function")
-                    .contains(resource.getValue().path("Type").asText());
+            boolean function = FUNCTION_TYPES.contains(resource.getValue().path("Type").asText());
             if (function && (name.isTextual() ? glob.matcher(name.textValue().toLowerCase(Locale.ROOT)).matches()
                     : name.isMissingNode() && pattern.startsWith("*"))) {
                 callee(resource.getKey(), path);

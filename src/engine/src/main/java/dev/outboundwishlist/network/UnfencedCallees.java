@@ -17,8 +17,6 @@ import java.util.stream.Collectors;
  */
 final class UnfencedCallees {
 
-    private static final Set<String> FUNCTIONS = Set.of("AWS::Lambda::Function", "AWS::Serverless::Function");
-
     private UnfencedCallees() {
     }
 
@@ -31,7 +29,7 @@ final class UnfencedCallees {
                 String type = context.resources().path(id).path("Type").asText();
                 // A function in a VPC of its own has a network the macro cannot judge.
                 boolean ownVpc = context.resources().path(id).path("Properties").has("VpcConfig");
-                if (!FUNCTIONS.contains(type) || fencedIds.contains(id) || ownVpc
+                if (!ServiceInference.FUNCTION_TYPES.contains(type) || fencedIds.contains(id) || ownVpc
                         || !reported.add(id + " " + callee.path())) {
                     continue;
                 }

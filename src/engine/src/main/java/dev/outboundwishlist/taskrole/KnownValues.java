@@ -91,10 +91,8 @@ final class KnownValues {
                 && join.get(1).isArray()) {
             List<String> joined = List.of("");
             for (int i = 0; i < join.get(1).size(); i++) {
-                List<String> parts = possible(join.get(1).get(i), environment, mappings);
-                String delimiter = i == 0 ? "" : join.get(0).textValue();
-                joined = joined.stream().flatMap(prefix -> parts.stream().map(part -> prefix + delimiter + part))
-                        .limit(MAX_POSSIBLE).toList();
+                joined = append(joined, i == 0 ? "" : join.get(0).textValue(),
+                        possible(join.get(1).get(i), environment, mappings));
             }
             joined.stream().limit(Math.max(0, MAX_POSSIBLE - into.size())).forEach(into::add);
         }
@@ -132,12 +130,17 @@ final class KnownValues {
             String name = matcher.group(1);
             List<String> values = variables.has(name) ? possible(variables.get(name), environment, mappings)
                     : name(name, environment).map(List::of).orElse(List.of());
-            results = results.stream().flatMap(prefix -> values.stream().map(v -> prefix + literal + v))
-                    .limit(MAX_POSSIBLE).toList();
+            results = append(results, literal, values);
             last = matcher.end();
         }
         String tail = text.substring(last);
         return results.stream().map(prefix -> prefix + tail).toList();
+    }
+
+    /** Each prefix followed by the text between and each part: every way a value may continue. */
+    private static List<String> append(List<String> prefixes, String between, List<String> parts) {
+        return prefixes.stream().flatMap(prefix -> parts.stream().map(part -> prefix + between + part))
+                .limit(MAX_POSSIBLE).toList();
     }
 
     /** The entries of a mapping level a key picks: the one it names if known, else every one. */

@@ -17,10 +17,11 @@ import java.util.regex.Matcher;
 /**
  * A task role given by parameters, mappings or conditions ({@code !Ref P}, {@code !Sub} or
  * {@code !Join} of parameters, {@code !If}, {@code !FindInMap}, {@code !Select}), checked as a
- * written ARN in every value the template tells it may take: a parameter's value passed (the
- * CLI's --parameter, or what CloudFormation passes the macro), else its Default; each branch, each
- * mapping entry or list item that could be chosen. Else the grant could name {@code *} unseen. A
- * NoEcho parameter's value is checked but never shown.
+ * written ARN in every value the template tells it may take ({@link KnownValues#possible}): a
+ * parameter's value passed (the CLI's --parameter, or what CloudFormation passes the macro), else
+ * its Default and each of its AllowedValues; each branch, each mapping entry or list item that
+ * could be chosen. Else the grant could name {@code *} unseen. A NoEcho parameter's value is
+ * checked but never shown.
  */
 final class ParameterRoles {
 

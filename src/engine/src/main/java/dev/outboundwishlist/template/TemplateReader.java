@@ -79,8 +79,7 @@ public final class TemplateReader {
             default -> text.stripLeading().startsWith("{")
                     ? parseJsonOrYaml(sourceName, text) : YamlTemplateParser.parse(sourceName, text);
         };
-        // Escapes (JSON's \\uD800, YAML's "\\ud800") can spell half a surrogate pair in either format.
-        rejectUnpairedSurrogates(document.value(), TemplatePath.ROOT, document.sourceMap());
+        // Both parsers report half a surrogate pair where they read it, with the other problems.
         return new Template(sourceName, document.format(), asMapping(document.value()), document.sourceMap(),
                 baseDirectory);
     }
@@ -94,7 +93,10 @@ public final class TemplateReader {
         return JsonTemplateParser.parse(decode(bytes), ReadLimits.MAX_DEPTH + 1).value();
     }
 
-    /** A macro event's fragment: already JSON, with no lines to point at. */
+    /**
+     * A macro event's fragment: already JSON, with no lines to point at. Its strings are checked
+     * here, as this takes any tree, not only one {@link #readMacroEvent} has read.
+     */
     public static Template fromFragment(JsonNode fragment) throws TemplateReadException {
         ObjectNode root = asMapping(fragment);
         rejectUnpairedSurrogates(root, TemplatePath.ROOT, SourceMap.NONE);
